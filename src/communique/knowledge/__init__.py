@@ -1,0 +1,1 @@
+"""Knowledge the project bundles: gazetteer, titles, office holders, organisations."""
