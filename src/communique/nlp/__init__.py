@@ -1,0 +1,1 @@
+"""NLP: spaCy components, one module per sub-task; spaCy objects never leave this package."""
