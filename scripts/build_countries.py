@@ -946,6 +946,38 @@ def read_csv(path: Path, columns: list[str]) -> list[dict[str, str]]:
         return rows
 
 
+def folded_collisions(countries: list[dict[str, str]], regions: list[dict[str, str]]) -> list[str]:
+    """Collisions as the project's loader sees them (communique.knowledge.gazetteer.fold)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    try:
+        from communique.knowledge.gazetteer import fold
+    except ImportError as e:
+        print(f"note: folded-form check skipped ({e})")
+        return []
+    names: dict[str, set[str]] = defaultdict(set)
+    demonyms: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, set[str]] = defaultdict(set)
+    for r in countries:
+        for f in [r["name"], *split(r["aliases"])]:
+            names[fold(f)].add(r["iso3"])
+        for f in split(r["demonyms"]):
+            demonyms[fold(f)].add(r["iso3"])
+    for r in regions:
+        for f in [r["name"], *split(r["aliases"])]:
+            places[fold(f)].add(r["name"])
+    out = []
+    for label, index in (("country name", names), ("demonym", demonyms), ("region", places)):
+        for key, holders in sorted(index.items()):
+            if len(holders) > 1:
+                out.append(f"folded {label} {key!r} shared by {sorted(holders)}")
+    for key in sorted(set(names) & set(places)):
+        if key not in CROSS_TABLE_OK:
+            out.append(f"folded form {key!r} is both country {names[key]} and region {places[key]}")
+    for key in sorted(set(demonyms) & (set(names) | set(places))):
+        out.append(f"folded demonym {key!r} is also a place name")
+    return out
+
+
 def check() -> int:
     problems: list[str] = []
     countries = read_csv(COUNTRIES_CSV, COUNTRY_COLUMNS)
@@ -1063,6 +1095,7 @@ def check() -> int:
     for f, holders in sorted(region_owner.items()):
         if len(set(holders)) > 1 and f not in REGION_SHARED_OK:
             problems.append(f"region surface form {f!r} shared by {sorted(set(holders))}")
+    problems.extend(folded_collisions(countries, regions))
     if "georgia" in region_owner:
         problems.append("bare 'Georgia' must not be a regions.csv form (it is the country)")
 
