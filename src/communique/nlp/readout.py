@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -23,9 +24,29 @@ from communique.records import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Ids:
+    """Record ids of the Doc's actor and place objects, for components that refer to them."""
+
+    actors: dict[int, str]
+    places: dict[int, str]
+
+    def actor(self, entity: object) -> str | None:
+        return self.actors.get(id(entity))
+
+    def place(self, entity: object) -> str | None:
+        return self.places.get(id(entity))
+
+
 def doc_to_readout(doc: Doc, article: Article, provenance: Provenance) -> Readout:
-    places = _places(doc._.places or [])
-    actors = _actors(doc._.actors or [])
+    place_entities: list[PlaceEntity] = doc._.places or []
+    actor_entities: list[ActorEntity] = doc._.actors or []
+    places = _places(place_entities)
+    actors = _actors(actor_entities)
+    ids = Ids(
+        actors={id(entity): record.id for entity, record in zip(actor_entities, actors, strict=True)},
+        places={id(entity): record.id for entity, record in zip(place_entities, places, strict=True)},
+    )
     return Readout(
         article=article,
         actors=actors,
