@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 setup: $(STAMP)  ## create .venv with pinned dependencies and the English model
 
 demo: setup  ## ingest the bundled examples into ./communique.db and print their readouts
-	$(VENV)/bin/communique ingest examples --print
+	$(VENV)/bin/communique ingest examples/articles examples/pages examples/feeds --print --pretty
 
 test: setup  ## the whole test suite (what CI runs)
 	$(PY) -m pytest -q

@@ -31,14 +31,23 @@ class _Tally:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
 
     def summary(self) -> IngestSummary:
-        return IngestSummary(stored=tuple(self.stored), unchanged=tuple(self.unchanged), failed=tuple(self.failed))
+        return IngestSummary(
+            stored=tuple(self.stored),
+            unchanged=tuple(self.unchanged),
+            failed=tuple(self.failed),
+            articles=tuple(dict.fromkeys(self.articles)),
+        )
 
 
 def jsonl_fields(settings: Settings) -> JsonlFields:
     return JsonlFields(
-        text=settings.jsonl_text, date=settings.jsonl_date, url=settings.jsonl_url, title=settings.jsonl_title
+        text=settings.jsonl_text,
+        date=settings.jsonl_date,
+        url=settings.jsonl_url,
+        title=settings.jsonl_title,
     )
 
 
@@ -62,13 +71,25 @@ def ingest(
         notify("failed", item.source)
 
     pending = _new_articles(
-        store, extractor, read_paths(paths, max_bytes=settings.max_bytes, fields=jsonl_fields(settings), include=include, exclude=exclude), tally, fail, notify
+        store,
+        extractor,
+        read_paths(
+            paths,
+            max_bytes=settings.max_bytes,
+            fields=jsonl_fields(settings),
+            include=include,
+            exclude=exclude,
+        ),
+        tally,
+        fail,
+        notify,
     )
     for result in _readouts(extractor, pending, settings):
         if isinstance(result, Failure):
             fail(result)
             continue
         source = result.article.source or result.article.id
+        tally.articles.append(result.article.id)
         if store.add(result):
             tally.stored.append(source)
             notify("stored", source)
@@ -98,6 +119,7 @@ def _new_articles(
             fail(failure(item.source, "clean", e))
             continue
         if article.id in seen or store.has(article.id):
+            tally.articles.append(article.id)
             tally.unchanged.append(item.source)
             notify("unchanged", item.source)
             continue
@@ -105,7 +127,9 @@ def _new_articles(
         yield article
 
 
-def _readouts(extractor: Extractor, articles: Iterator[Article], settings: Settings) -> Iterator[Readout | Failure]:
+def _readouts(
+    extractor: Extractor, articles: Iterator[Article], settings: Settings
+) -> Iterator[Readout | Failure]:
     if settings.processes <= 1:
         while batch := list(islice(articles, settings.batch_size)):
             yield from extractor.analyse_many(batch)
@@ -128,5 +152,5 @@ def _analyse_in_worker(article: Article) -> Readout | Failure:
     assert _worker is not None
     try:
         return _worker.analyse(article)
-    except Exception as e:  # noqa: BLE001  one article's bug must not stop the batch
+    except Exception as e:
         return failure(article.source or article.id, "nlp", e)

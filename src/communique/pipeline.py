@@ -15,7 +15,6 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from communique import __version__
 from communique.clean.body import clean_article
 from communique.errors import CommuniqueError, EmptyArticleError, InputError
 from communique.knowledge.tables import tables_version
@@ -24,7 +23,14 @@ from communique.nlp.readout import doc_to_readout
 from communique.records import Article, Failure, Provenance, RawArticle, Readout
 from communique.settings import Settings, load_settings
 
-KNOWLEDGE_TABLES = ("countries.csv", "regions.csv", "titles.csv", "metonyms.csv", "officeholders.csv", "organizations.csv")
+KNOWLEDGE_TABLES = (
+    "countries.csv",
+    "regions.csv",
+    "titles.csv",
+    "metonyms.csv",
+    "officeholders.csv",
+    "organizations.csv",
+)
 
 STAGES = ("read", "clean", "nlp", "store")
 
@@ -41,6 +47,8 @@ class Extractor:
 
     @cached_property
     def provenance(self) -> Provenance:
+        from communique import __version__
+
         return Provenance(
             communique=__version__,
             model=model_version(self.nlp),
@@ -75,17 +83,21 @@ class Extractor:
             doc = self.nlp.make_doc(article.text)
             doc._.published = article.published
             docs.append(doc)
-        for article, doc in zip(articles, self.nlp.pipe(docs, batch_size=self.settings.batch_size), strict=True):
+        for article, doc in zip(
+            articles, self.nlp.pipe(docs, batch_size=self.settings.batch_size), strict=True
+        ):
             try:
                 yield doc_to_readout(doc, article, self.provenance)
-            except Exception as e:  # noqa: BLE001  one article's bug must not stop the batch
+            except Exception as e:
                 yield failure(article.source or article.id, "nlp", e)
 
 
 def failure(source: str | None, stage: str, error: BaseException) -> Failure:
     from datetime import UTC, datetime
 
-    message = error.message if isinstance(error, CommuniqueError) else f"{type(error).__name__}: {error}"
+    message = (
+        error.message if isinstance(error, CommuniqueError) else f"{type(error).__name__}: {error}"
+    )
     return Failure(
         source=source or "<unknown>",
         stage=stage,
@@ -94,7 +106,14 @@ def failure(source: str | None, stage: str, error: BaseException) -> Failure:
     )
 
 
-def extract(text: str, *, published: str | None = None, source: str | None = None, title: str | None = None, settings: Settings | None = None) -> Readout:
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Readout:
     """The readout of one article given as text (body only, no date line)."""
     if not text.strip():
         raise EmptyArticleError("article text is empty", source=source)

@@ -15,7 +15,6 @@ from enum import StrEnum
 
 SCHEMA = "communique.readout/1"
 
-record = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 class ActorKind(StrEnum):
@@ -122,7 +121,7 @@ class LocationRole(StrEnum):
     OCCURRED_IN = "occurred_in"
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
     """A stretch of the cleaned text."""
 
@@ -131,7 +130,7 @@ class Span:
     text: str
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Furniture:
     """Something cleaning removed from the page, and why."""
 
@@ -139,7 +138,7 @@ class Furniture:
     text: str
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     id: str
     source: str | None = None
@@ -152,7 +151,7 @@ class Article:
     url: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     start_char: int
     end_char: int
@@ -160,7 +159,7 @@ class Mention:
     kind: MentionKind = MentionKind.NAME
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Role:
     """A title an actor holds, as the text (or the knowledge table) states it."""
 
@@ -171,7 +170,7 @@ class Role:
     source: str = "text"
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Actor:
     id: str
     name: str
@@ -183,7 +182,7 @@ class Actor:
     kb_id: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
     id: str
     name: str
@@ -195,7 +194,7 @@ class Place:
     mentions: tuple[Mention, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimeExpression:
     """A time expression, normalised TIMEX3-style (``2025-10-16``, ``2025-W42``, ``P2H``)."""
 
@@ -209,7 +208,7 @@ class TimeExpression:
     modifier: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventDate:
     value: str
     precision: Precision
@@ -218,14 +217,14 @@ class EventDate:
     time: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Duration:
     value: str
     span: Span | None = None
     modifier: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     id: str
     type: EventType
@@ -248,7 +247,7 @@ class Event:
     summary: str = ""
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
     id: str
     kind: QuoteKind
@@ -262,14 +261,14 @@ class Quote:
     about_events: tuple[str, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Topic:
     id: str
     label: str
     evidence: tuple[Span, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Which code, model and knowledge produced a readout."""
 
@@ -278,7 +277,7 @@ class Provenance:
     knowledge: str
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Readout:
     article: Article
     actors: tuple[Actor, ...] = ()
@@ -297,7 +296,7 @@ class Readout:
         return next((place for place in self.places if place.id == place_id), None)
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RawArticle:
     """One input document as a reader found it, before cleaning."""
 
@@ -311,7 +310,7 @@ class RawArticle:
     furniture: tuple[Furniture, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Failure:
     """An input that could not be processed, and where it failed."""
 
@@ -321,8 +320,11 @@ class Failure:
     time: str = ""
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class IngestSummary:
+    """Sources stored, already present and failed; ``articles`` are the ids of the first two."""
+
     stored: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     failed: tuple[Failure, ...] = ()
+    articles: tuple[str, ...] = ()

@@ -35,7 +35,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("jsonl_url", "url", "JSON lines: field holding the article URL."),
     Setting("jsonl_title", "title", "JSON lines: field holding the title."),
     Setting("lock_timeout", 30.0, "Seconds to wait for a locked database before failing."),
-    Setting("api_token", "", "Token required by the API's write endpoints (empty: writes refused)."),
+    Setting(
+        "api_token", "", "Token required by the API's write endpoints (empty: writes refused)."
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -53,7 +53,10 @@ def test_clean_article_sets_furniture_apart():
 def test_clean_article_keeps_title_headings_and_paragraphs():
     article = _clean(PAGE)
     assert article.title == "Leaders agree to meet in Vienna"
-    assert [h.text for h in article.headings] == ["Leaders agree to meet in Vienna", "Talks on trade"]
+    assert [h.text for h in article.headings] == [
+        "Leaders agree to meet in Vienna",
+        "Talks on trade",
+    ]
     for heading in article.headings:
         assert article.text[heading.start_char : heading.end_char] == heading.text
     assert "spoke by phone on Sunday" in article.text

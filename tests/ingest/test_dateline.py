@@ -20,7 +20,10 @@ def test_split_date_line_reads_both_layouts(text, published, body):
     assert got_body.strip() == body
 
 
-@pytest.mark.parametrize("line", ["date 2025-13-01", "date 2025-02-30", "date 16/10/2025", "date 2025-1O-16", "date 2025-00"])
+@pytest.mark.parametrize(
+    "line",
+    ["date 2025-13-01", "date 2025-02-30", "date 16/10/2025", "date 2025-1O-16", "date 2025-00"],
+)
 def test_split_date_line_rejects_malformed_dates(line):
-    with pytest.raises(DateLineError, match="a.txt"):
+    with pytest.raises(DateLineError, match=r"a\.txt"):
         split_date_line(line + "\nText", "a.txt")

@@ -10,7 +10,9 @@ ARTICLE = "date 2025-03-04\nThe foreign ministers of Chile and Peru met in Lima 
 
 
 def _read(*paths, **kwargs):
-    return list(read_paths([str(p) for p in paths], max_bytes=kwargs.pop("max_bytes", 5_000_000), **kwargs))
+    return list(
+        read_paths([str(p) for p in paths], max_bytes=kwargs.pop("max_bytes", 5_000_000), **kwargs)
+    )
 
 
 def test_read_paths_reads_seed_layout(tmp_path):
@@ -50,7 +52,11 @@ def test_read_paths_rejects_files_over_the_size_limit(tmp_path):
 
 def test_read_paths_decodes_legacy_encodings(tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("date 2025-01-02\nPrime Minister Viktor Orbán met Chancellor Merz in Düsseldorf on Friday to discuss energy security.".encode("cp1252"))
+    path.write_bytes(
+        "date 2025-01-02\nPrime Minister Viktor Orbán met Chancellor Merz in Düsseldorf on Friday to discuss energy security.".encode(
+            "cp1252"
+        )
+    )
     (item,) = _read(path)
     assert isinstance(item, RawArticle)
     assert "Orbán" in item.text
@@ -58,17 +64,30 @@ def test_read_paths_decodes_legacy_encodings(tmp_path):
 
 def test_read_paths_isolates_bad_jsonl_lines(tmp_path):
     path = tmp_path / "feed.jsonl"
-    good = {"text": "Ministers met in Oslo.", "date": "2025-05-06", "url": "https://news.example/1", "title": "Oslo"}
-    path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"body": "x"}) + "\n", encoding="utf-8")
+    good = {
+        "text": "Ministers met in Oslo.",
+        "date": "2025-05-06",
+        "url": "https://news.example/1",
+        "title": "Oslo",
+    }
+    path.write_text(
+        json.dumps(good) + "\n{not json\n" + json.dumps({"body": "x"}) + "\n", encoding="utf-8"
+    )
     items = _read(path)
-    assert isinstance(items[0], RawArticle) and items[0].published == "2025-05-06" and items[0].url == good["url"]
+    assert (
+        isinstance(items[0], RawArticle)
+        and items[0].published == "2025-05-06"
+        and items[0].url == good["url"]
+    )
     assert isinstance(items[1], InputError) and "#L2" in str(items[1])
     assert isinstance(items[2], InputError) and "no text" in str(items[2])
 
 
 def test_read_paths_uses_configured_jsonl_fields(tmp_path):
     path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps({"body": "Ministers met in Oslo.", "day": "2025-05-06"}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"body": "Ministers met in Oslo.", "day": "2025-05-06"}) + "\n", encoding="utf-8"
+    )
     (item,) = _read(path, fields=JsonlFields(text="body", date="day"))
     assert isinstance(item, RawArticle) and item.published == "2025-05-06"
 
@@ -91,7 +110,12 @@ def test_read_paths_reads_rss_items(tmp_path):
 
 def test_read_paths_reads_html_pages(tmp_path):
     path = tmp_path / "page.html"
-    body = " ".join(["The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday to discuss the border."] * 3)
+    body = " ".join(
+        [
+            "The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday to discuss the border."
+        ]
+        * 3
+    )
     path.write_text(
         f"""<!doctype html><html><head><title>Ministers meet</title>
         <meta property="article:published_time" content="2025-09-09T08:00:00Z"></head>

@@ -19,7 +19,7 @@ from communique.records import Article, Furniture, FurnitureKind, RawArticle, Sp
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_TERMINAL = tuple(".!?:;\"”’»)]…■—")
+_TERMINAL = tuple('.!?:;"”’»)]…■—')
 _VERBISH = re.compile(
     r"\b(?:\w+ed|met|meets|meet|is|are|was|were|has|have|had|speaks|spoke|holds|held|gives|gave"
     r"|sits|sat|stands|stood|arrives|arrived|shakes|shook|waves|waved|attends|signs|greets|leaves"
@@ -52,7 +52,9 @@ def clean_article(raw: RawArticle) -> Article:
     title = _mark(blocks, title)
     body = [block for block in blocks if block.furniture is None]
     if not body:
-        raise EmptyArticleError("no article text left after removing page furniture", source=raw.source)
+        raise EmptyArticleError(
+            "no article text left after removing page furniture", source=raw.source
+        )
     text, headings = _assemble(body)
     furniture = raw.furniture + tuple(
         Furniture(kind=block.furniture, text=block.text) for block in blocks if block.furniture
@@ -80,12 +82,20 @@ def _blocks(text: str) -> list[_Block]:
         kinds = [classify_line(line) for line in lines]
         if _hard_wrapped([line for line, kind in zip(lines, kinds, strict=True) if kind is None]):
             prose = " ".join(line for line, kind in zip(lines, kinds, strict=True) if kind is None)
-            out.extend(_Block(line, furniture=kind) for line, kind in zip(lines, kinds, strict=True) if kind)
+            out.extend(
+                _Block(line, furniture=kind)
+                for line, kind in zip(lines, kinds, strict=True)
+                if kind
+            )
             out.append(_Block(prose))
             continue
         previous: FurnitureKind | None = None
         for line, kind in zip(lines, kinds, strict=True):
-            if kind is None and previous is FurnitureKind.PHOTO_CREDIT and len(line.split()) <= _WORDY_CAPTION:
+            if (
+                kind is None
+                and previous is FurnitureKind.PHOTO_CREDIT
+                and len(line.split()) <= _WORDY_CAPTION
+            ):
                 kind = FurnitureKind.CAPTION
             out.append(_Block(line, furniture=kind))
             previous = kind
@@ -135,7 +145,11 @@ def _mark(blocks: list[_Block], title: str | None) -> str | None:
             continue
         if title is None and index == _first_body(blocks) and _title_like(block.text):
             following = _neighbour(blocks, index, 1)
-            if len(block.text.split()) <= 2 and following is not None and _title_like(following.text):
+            if (
+                len(block.text.split()) <= 2
+                and following is not None
+                and _title_like(following.text)
+            ):
                 block.furniture = FurnitureKind.SECTION_LABEL
                 continue
             block.heading = True
@@ -237,7 +251,9 @@ def _assemble(body: list[_Block]) -> tuple[str, tuple[Span, ...]]:
     offset = 0
     for block in body:
         if block.heading:
-            headings.append(Span(start_char=offset, end_char=offset + len(block.text), text=block.text))
+            headings.append(
+                Span(start_char=offset, end_char=offset + len(block.text), text=block.text)
+            )
         parts.append(block.text)
         offset += len(block.text) + 2
     return "\n\n".join(parts), tuple(headings)

@@ -29,7 +29,10 @@ _RULES: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    (FurnitureKind.PHOTO_CREDIT, re.compile(r"^\(?(?:photo|image|picture)s?\s+(?:by|courtesy)\b", _I)),
+    (
+        FurnitureKind.PHOTO_CREDIT,
+        re.compile(r"^\(?(?:photo|image|picture)s?\s+(?:by|courtesy)\b", _I),
+    ),
     (
         FurnitureKind.PHOTO_CREDIT,
         re.compile(
@@ -51,15 +54,27 @@ _RULES: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
     (FurnitureKind.BYLINE, re.compile(r"^(?:additional\s+)?reporting\s+by\b.{0,120}$", _I)),
     (
         FurnitureKind.TIMESTAMP,
-        re.compile(r"^(?:published|updated|last\s+updated|last\s+modified|modified|posted|first\s+published)\b.{0,80}$", _I),
+        re.compile(
+            r"^(?:published|updated|last\s+updated|last\s+modified|modified|posted|first\s+published)\b.{0,80}$",
+            _I,
+        ),
     ),
-    (FurnitureKind.TIMESTAMP, re.compile(r"^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", _I)),
-    (FurnitureKind.TIMESTAMP, re.compile(rf"^{_DATE}(?:\s*(?:,|at|-|–|·|\|)?\s*{_CLOCK})?{_UPDATED}$", _I)),
+    (
+        FurnitureKind.TIMESTAMP,
+        re.compile(r"^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$", _I),
+    ),
+    (
+        FurnitureKind.TIMESTAMP,
+        re.compile(rf"^{_DATE}(?:\s*(?:,|at|-|–|·|\|)?\s*{_CLOCK})?{_UPDATED}$", _I),
+    ),
     (FurnitureKind.TIMESTAMP, re.compile(rf"^{_CLOCK}(?:\s*(?:,|on)?\s*{_DATE})?$", _I)),
     (FurnitureKind.TIMESTAMP, re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?\S*)?$")),
     (
         FurnitureKind.TIMESTAMP,
-        re.compile(rf"^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:,?\s+{_CLOCK})?(?:\s*[|·•]\s*[\w .'-]{{1,40}})?$", _I),
+        re.compile(
+            rf"^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:,?\s+{_CLOCK})?(?:\s*[|·•]\s*[\w .'-]{{1,40}})?$",
+            _I,
+        ),
     ),
     (
         FurnitureKind.SHARE,
@@ -112,13 +127,48 @@ _RULES: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
 SECTION_LABELS = frozenset(
     label.lower()
     for label in (
-        "World", "World News", "News", "Europe", "Politics", "Asia", "Africa", "Americas",
-        "Middle East", "US & Canada", "US and Canada", "UK", "UK Politics", "Business",
-        "International", "Diplomacy", "Analysis", "Opinion", "Breaking", "Breaking News",
-        "Live", "Exclusive", "Ukraine war", "War in Ukraine", "Russia-Ukraine war",
-        "Latin America", "China", "Asia Pacific", "Asia-Pacific", "Foreign Policy",
-        "Security", "Defence", "Defense", "Global", "Briefing", "Explainer", "Leaders",
-        "The world this week", "Economy", "Trade", "Top Stories", "Latest",
+        "World",
+        "World News",
+        "News",
+        "Europe",
+        "Politics",
+        "Asia",
+        "Africa",
+        "Americas",
+        "Middle East",
+        "US & Canada",
+        "US and Canada",
+        "UK",
+        "UK Politics",
+        "Business",
+        "International",
+        "Diplomacy",
+        "Analysis",
+        "Opinion",
+        "Breaking",
+        "Breaking News",
+        "Live",
+        "Exclusive",
+        "Ukraine war",
+        "War in Ukraine",
+        "Russia-Ukraine war",
+        "Latin America",
+        "China",
+        "Asia Pacific",
+        "Asia-Pacific",
+        "Foreign Policy",
+        "Security",
+        "Defence",
+        "Defense",
+        "Global",
+        "Briefing",
+        "Explainer",
+        "Leaders",
+        "The world this week",
+        "Economy",
+        "Trade",
+        "Top Stories",
+        "Latest",
     )
 )
 
@@ -136,7 +186,9 @@ def classify_line(line: str) -> FurnitureKind | None:
     if len(words) <= 3 and words[-1].lower() == "news" and line[:1].isupper():
         return FurnitureKind.SECTION_LABEL
     if _CRUMB.match(line) and not line.endswith((".", "!", "?")):
-        return FurnitureKind.NAVIGATION if words[0].lower() == "home" else FurnitureKind.SECTION_LABEL
+        return (
+            FurnitureKind.NAVIGATION if words[0].lower() == "home" else FurnitureKind.SECTION_LABEL
+        )
     for kind, pattern in _RULES:
         if kind is not FurnitureKind.ADVERT and len(words) > _WORDY_LIMIT:
             continue

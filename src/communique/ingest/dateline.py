@@ -34,7 +34,9 @@ def parse_published(value: str, source: str) -> str:
         try:
             date(int(day[1]), int(day[2]), int(day[3]))
         except ValueError as e:
-            raise DateLineError(f"date line {value!r} is not a real date: {e}", source=source) from e
+            raise DateLineError(
+                f"date line {value!r} is not a real date: {e}", source=source
+            ) from e
         return value
     if month := _MONTH.match(value):
         if not 1 <= int(month[2]) <= 12:

@@ -12,6 +12,8 @@ from communique.errors import FormatError
 from communique.records import Furniture, FurnitureKind, RawArticle
 
 _BLANKS = re.compile(r"\n{2,}")
+# Fewer words than this is a fragment (a broken or empty page), not an article.
+_MIN_BODY_WORDS = 12
 
 
 def read_html(markup: str, source: str) -> RawArticle:
@@ -22,9 +24,12 @@ def read_html(markup: str, source: str) -> RawArticle:
         )
     except (ValueError, etree.LxmlError) as e:
         raise FormatError(f"HTML cannot be parsed: {e}", source=source) from e
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        raise FormatError("no article body found in the HTML page", source=source)
+    text: str = (getattr(document, "text", None) or "") if document is not None else ""
+    words = len(text.split())
+    if words < _MIN_BODY_WORDS:
+        raise FormatError(
+            f"no article body found in the HTML page ({words} words of text)", source=source
+        )
     date = getattr(document, "date", None)
     return RawArticle(
         source=source,

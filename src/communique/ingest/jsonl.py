@@ -37,7 +37,9 @@ def _article(line: str, source: str, fields: JsonlFields) -> RawArticle:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise FormatError(f"line is not valid JSON: {e.msg} at column {e.colno}", source=source) from e
+        raise FormatError(
+            f"line is not valid JSON: {e.msg} at column {e.colno}", source=source
+        ) from e
     if not isinstance(record, dict):
         raise FormatError("line is not a JSON object", source=source)
     text = record.get(fields.text)

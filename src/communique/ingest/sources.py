@@ -106,7 +106,9 @@ def read_stdin(*, max_bytes: int, fields: JsonlFields | None = None) -> Iterator
     yield from read_content(content, "<stdin>", sniff_format(content), fields)
 
 
-def walk(paths: Iterable[str | Path], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[Path | InputError]:
+def walk(
+    paths: Iterable[str | Path], include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> Iterator[Path | InputError]:
     """Files under ``paths`` (folders recursively, sorted, hidden entries skipped)."""
     include, exclude = tuple(include), tuple(exclude)
     for given in paths:
@@ -155,4 +157,13 @@ def _selected(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]
     return not any(matches(p) for p in exclude)
 
 
-__all__ = ["STDIN", "FormatError", "Item", "read_content", "read_file", "read_paths", "read_text", "walk"]
+__all__ = [
+    "STDIN",
+    "FormatError",
+    "Item",
+    "read_content",
+    "read_file",
+    "read_paths",
+    "read_text",
+    "walk",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import hashlib
 from collections.abc import Iterator
 from importlib import resources
@@ -16,10 +17,10 @@ def read_rows(name: str, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
     """Rows of a bundled CSV table, checked for the ``required`` columns."""
     resource = resources.files(DATA_PACKAGE).joinpath(name)
     try:
-        handle = resource.open("r", encoding="utf-8", newline="")
+        text = resource.read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise KnowledgeError(f"bundled table {name} is missing from the package") from e
-    with handle:
+    with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [column for column in required if column not in (reader.fieldnames or [])]
         if missing:

@@ -107,7 +107,7 @@ def _initial(db: sqlite3.Connection) -> None:
             error TEXT NOT NULL,
             time TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -134,11 +134,17 @@ def migrate(db: sqlite3.Connection) -> list[Migration]:
             migration.apply(db)
             db.execute(
                 "INSERT INTO migrations VALUES (?, ?, ?)",
-                (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+                (
+                    migration.version,
+                    migration.name,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
             )
             db.execute("COMMIT")
         except sqlite3.Error as e:
             db.execute("ROLLBACK")
-            raise MigrationError(f"migration {migration.version} ({migration.name}) failed: {e}") from e
+            raise MigrationError(
+                f"migration {migration.version} ({migration.name}) failed: {e}"
+            ) from e
         applied.append(migration)
     return applied

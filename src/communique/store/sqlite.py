@@ -45,7 +45,9 @@ def _now() -> str:
 class Store:
     """A communique store on SQLite. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0, readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, lock_timeout: float = 30.0, readonly: bool = False
+    ) -> None:
         self.path = Path(path)
         self._db = self._connect(lock_timeout, readonly)
         if not readonly:
@@ -54,10 +56,14 @@ class Store:
 
     def _connect(self, lock_timeout: float, readonly: bool) -> sqlite3.Connection:
         if readonly and not self.path.exists():
-            raise NotFoundError(f"no store at {self.path}; run 'communique ingest' first", source=str(self.path))
+            raise NotFoundError(
+                f"no store at {self.path}; run 'communique ingest' first", source=str(self.path)
+            )
         try:
             uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
-            db = sqlite3.connect(uri, uri=True, timeout=lock_timeout, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(
+                uri, uri=True, timeout=lock_timeout, isolation_level=None, check_same_thread=False
+            )
             db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 db.execute("PRAGMA journal_mode = WAL")
@@ -69,7 +75,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -97,7 +108,10 @@ class Store:
 
     def has(self, article_id: str) -> bool:
         with self._translated():
-            return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+            return (
+                self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+                is not None
+            )
 
     def add(self, readout: Readout) -> bool:
         """Store a readout; False when the article was already stored."""
@@ -143,18 +157,30 @@ class Store:
         places = {place.id: place.name for place in readout.places}
         db.executemany(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, a.id, a.name, a.kind.value, a.country, a.sector, a.kb_id, len(a.mentions)) for a in readout.actors],
+            [
+                (aid, a.id, a.name, a.kind.value, a.country, a.sector, a.kb_id, len(a.mentions))
+                for a in readout.actors
+            ],
         )
         db.executemany(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, p.id, p.name, p.kind.value, p.country, p.lat, p.lon, p.geonameid) for p in readout.places],
+            [
+                (aid, p.id, p.name, p.kind.value, p.country, p.lat, p.lon, p.geonameid)
+                for p in readout.places
+            ],
         )
         db.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    aid, e.id, e.type.value, e.mode, e.cameo, e.status.value,
-                    e.date.value if e.date else None, e.date.basis.value if e.date else None,
+                    aid,
+                    e.id,
+                    e.type.value,
+                    e.mode,
+                    e.cameo,
+                    e.status.value,
+                    e.date.value if e.date else None,
+                    e.date.basis.value if e.date else None,
                     places.get(e.location, e.location) if e.location else None,
                     json.dumps([names.get(x, x) for x in e.actors], ensure_ascii=False),
                     json.dumps([names.get(x, x) for x in e.recipients], ensure_ascii=False),
@@ -166,7 +192,15 @@ class Store:
         db.executemany(
             "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (aid, q.id, q.kind.value, q.text, q.speaker, names.get(q.speaker) if q.speaker else None, q.channel)
+                (
+                    aid,
+                    q.id,
+                    q.kind.value,
+                    q.text,
+                    q.speaker,
+                    names.get(q.speaker) if q.speaker else None,
+                    q.channel,
+                )
                 for q in readout.quotes
             ],
         )
@@ -182,7 +216,9 @@ class Store:
         if not rows:
             raise NotFoundError(f"no article with id {article_id!r} in the store")
         if len(rows) > 1:
-            raise NotFoundError(f"id prefix {article_id!r} matches more than one article; give more characters")
+            raise NotFoundError(
+                f"id prefix {article_id!r} matches more than one article; give more characters"
+            )
         return readout_from_json(rows[0][0])
 
     def readouts(self) -> Iterator[Readout]:
@@ -203,8 +239,15 @@ class Store:
             rows = self._db.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
         return [
             StoredArticle(
-                id=r[0], source=r[1], published=r[2], title=r[3], words=r[4], ingested_at=r[5],
-                actors=r[6], events=r[7], quotes=r[8],
+                id=r[0],
+                source=r[1],
+                published=r[2],
+                title=r[3],
+                words=r[4],
+                ingested_at=r[5],
+                actors=r[6],
+                events=r[7],
+                quotes=r[8],
             )
             for r in rows
         ]
@@ -213,18 +256,21 @@ class Store:
         if table not in {"articles", "actors", "places", "events", "quotes", "failures", "sources"}:
             raise ValueError(f"unknown table {table!r}")
         with self._translated():
-            return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+            return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def failures(self, *, limit: int | None = None) -> list[Failure]:
         with self._translated():
             rows = self._db.execute(
-                "SELECT source, stage, error, time FROM failures ORDER BY id DESC LIMIT ?", (-1 if limit is None else limit,)
+                "SELECT source, stage, error, time FROM failures ORDER BY id DESC LIMIT ?",
+                (-1 if limit is None else limit,),
             ).fetchall()
         return [Failure(source=r[0], stage=r[1], error=r[2], time=r[3]) for r in rows]
 
     def source_article(self, source: str) -> str | None:
         with self._translated():
-            row = self._db.execute("SELECT article_id FROM sources WHERE source = ?", (source,)).fetchone()
+            row = self._db.execute(
+                "SELECT article_id FROM sources WHERE source = ?", (source,)
+            ).fetchone()
         return row[0] if row else None
 
 
@@ -232,13 +278,20 @@ def _store_error(error: sqlite3.Error, path: Path) -> StoreError:
     message = str(error)
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
-        return StoreLockedError(f"the database is locked by another process ({message})", source=str(path))
+        return StoreLockedError(
+            f"the database is locked by another process ({message})", source=str(path)
+        )
     if "readonly" in lowered or "read-only" in lowered:
         return StoreReadOnlyError(f"the database is read-only ({message})", source=str(path))
     if "disk is full" in lowered or "disk i/o" in lowered:
-        return StoreError(f"cannot write the database: {message}; free disk space and rerun", source=str(path))
+        return StoreError(
+            f"cannot write the database: {message}; free disk space and rerun", source=str(path)
+        )
     if "unable to open" in lowered:
-        return StoreError(f"cannot open the database ({message}); check the path and permissions", source=str(path))
+        return StoreError(
+            f"cannot open the database ({message}); check the path and permissions",
+            source=str(path),
+        )
     if "not a database" in lowered or "malformed" in lowered:
         return StoreError(f"the file is not a communique database ({message})", source=str(path))
     return StoreError(f"database error: {message}", source=str(path))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from communique import __version__
-from communique.interfaces.cli import browse, extract, ingest
+from communique.interfaces.cli import browse, config, extract, ingest
 
 app = typer.Typer(
     name="communique",
@@ -20,6 +20,7 @@ app.command()(ingest.ingest)
 app.command()(browse.show)
 app.command()(browse.articles)
 app.command()(browse.failures)
+app.command()(config.settings)
 
 
 def _version(value: bool) -> None:
@@ -30,7 +31,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", callback=_version, is_eager=True),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", callback=_version, is_eager=True
+    ),
 ) -> None:
     """Diplomatic and political news into evidence-linked event data."""
 

@@ -18,9 +18,13 @@ JsonOption = Annotated[bool, typer.Option("--json", help="JSON lines instead of 
 
 
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it.", show_default=False)],
+    article_id: Annotated[
+        str, typer.Argument(help="Article id or a unique prefix of it.", show_default=False)
+    ],
     db: DbOption = None,
-    pretty: Annotated[bool, typer.Option("--pretty", help="A readable view instead of JSON.")] = False,
+    pretty: Annotated[
+        bool, typer.Option("--pretty", help="A readable view instead of JSON.")
+    ] = False,
 ) -> None:
     """Print the stored readout of one article."""
     with reported():
@@ -49,9 +53,27 @@ def articles(
             for row in rows:
                 sys.stdout.write(json.dumps(to_dict(row), ensure_ascii=False) + "\n")
             return
-        table = Table("id", "published", "title / source", "words", "actors", "events", "quotes", title=f"{total} articles", title_justify="left")
+        table = Table(
+            "id",
+            "published",
+            "title / source",
+            "words",
+            "actors",
+            "events",
+            "quotes",
+            title=f"{total} articles",
+            title_justify="left",
+        )
         for row in rows:
-            table.add_row(row.id, row.published or "", row.title or row.source or "", str(row.words), str(row.actors), str(row.events), str(row.quotes))
+            table.add_row(
+                row.id,
+                row.published or "",
+                row.title or row.source or "",
+                str(row.words),
+                str(row.actors),
+                str(row.events),
+                str(row.quotes),
+            )
         out.print(table)
 
 
@@ -69,7 +91,9 @@ def failures(
             for row in rows:
                 sys.stdout.write(json.dumps(to_dict(row), ensure_ascii=False) + "\n")
             return
-        table = Table("time", "stage", "source", "error", title=f"{len(rows)} failures", title_justify="left")
+        table = Table(
+            "time", "stage", "source", "error", title=f"{len(rows)} failures", title_justify="left"
+        )
         for row in rows:
             table.add_row(row.time, row.stage, row.source, row.error)
         out.print(table)

@@ -18,7 +18,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Store file (default: ./communique.db or $COMMUNIQUE_DB).", show_default=False),
+    typer.Option(
+        "--db", help="Store file (default: ./communique.db or $COMMUNIQUE_DB).", show_default=False
+    ),
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])

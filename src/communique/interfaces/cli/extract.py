@@ -11,7 +11,14 @@ import typer
 from communique.codec import readout_to_json
 from communique.errors import InputError
 from communique.ingest import read_paths
-from communique.interfaces.cli.common import EXIT_FAILED, EXIT_INPUT, err, out, reported, settings_from
+from communique.interfaces.cli.common import (
+    EXIT_FAILED,
+    EXIT_INPUT,
+    err,
+    out,
+    reported,
+    settings_from,
+)
 from communique.interfaces.cli.render import render_readout
 from communique.jobs import jsonl_fields
 from communique.pipeline import Extractor
@@ -19,10 +26,22 @@ from communique.records import Readout
 
 
 def extract(
-    path: Annotated[str, typer.Argument(help="Article file (text, HTML, JSON lines, RSS/Atom) or - for stdin.", show_default=False)],
-    pretty: Annotated[bool, typer.Option("--pretty", help="A readable view instead of JSON.")] = False,
-    indent: Annotated[int | None, typer.Option(help="Indent the JSON by this many spaces.", show_default=False)] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.", show_default=False)] = None,
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="Article file (text, HTML, JSON lines, RSS/Atom) or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    pretty: Annotated[
+        bool, typer.Option("--pretty", help="A readable view instead of JSON.")
+    ] = False,
+    indent: Annotated[
+        int | None, typer.Option(help="Indent the JSON by this many spaces.", show_default=False)
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline to use.", show_default=False)
+    ] = None,
 ) -> None:
     """Print the readout of an article as JSON (one per line for multi-article files).
 

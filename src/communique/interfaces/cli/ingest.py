@@ -6,22 +6,73 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from communique.codec import readout_to_json
-from communique.interfaces.cli.common import EXIT_FAILED, DbOption, err, interactive, reported, settings_from
+from communique.interfaces.cli.common import (
+    EXIT_FAILED,
+    DbOption,
+    err,
+    interactive,
+    out,
+    reported,
+    settings_from,
+)
+from communique.interfaces.cli.render import render_readout
 from communique.jobs import ingest as ingest_job
+from communique.records import IngestSummary
+from communique.settings import Settings
 from communique.store import Store
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to ingest (folders recursively); - for stdin.", show_default=False)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders to ingest (folders recursively); - for stdin.",
+            show_default=False,
+        ),
+    ],
     db: DbOption = None,
-    include: Annotated[list[str] | None, typer.Option("--include", "-i", help="Only files matching this glob (repeatable).", show_default=False)] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Skip files matching this glob (repeatable).", show_default=False)] = None,
-    processes: Annotated[int | None, typer.Option("--processes", "-p", help="Worker processes for the NLP.", show_default=False)] = None,
-    print_readouts: Annotated[bool, typer.Option("--print", help="Also print the readout of every stored article (JSON lines).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            "-i",
+            help="Only files matching this glob (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            "-x",
+            help="Skip files matching this glob (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    processes: Annotated[
+        int | None,
+        typer.Option("--processes", "-p", help="Worker processes for the NLP.", show_default=False),
+    ] = None,
+    print_readouts: Annotated[
+        bool,
+        typer.Option("--print", help="Also print the readout of every article read (JSON lines)."),
+    ] = False,
+    pretty: Annotated[
+        bool, typer.Option("--pretty", help="With --print: a readable view instead of JSON.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Read, extract and store articles; already stored articles are left as they are.
 
@@ -33,10 +84,12 @@ def ingest(
         with Store(settings.db, lock_timeout=settings.lock_timeout) as store:
             summary = _run(store, paths, settings, include or [], exclude or [], quiet)
             if print_readouts:
-                for source in summary.stored:
-                    article_id = store.source_article(source)
-                    if article_id:
-                        sys.stdout.write(readout_to_json(store.get(article_id)) + "\n")
+                for article_id in summary.articles:
+                    readout = store.get(article_id)
+                    if pretty:
+                        render_readout(out, readout)
+                    else:
+                        sys.stdout.write(readout_to_json(readout) + "\n")
         if not quiet:
             err.print(
                 f"stored {len(summary.stored)}, unchanged {len(summary.unchanged)}, "
@@ -48,14 +101,29 @@ def ingest(
             raise typer.Exit(EXIT_FAILED)
 
 
-def _run(store, paths, settings, include, exclude, quiet):  # type: ignore[no-untyped-def]
+def _run(
+    store: Store,
+    paths: list[str],
+    settings: Settings,
+    include: list[str],
+    exclude: list[str],
+    quiet: bool,
+) -> IngestSummary:
     if quiet or not interactive():
         return ingest_job(store, paths, settings, include=include, exclude=exclude)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
 
         def progress(outcome: str, source: str) -> None:
             bar.update(task, advance=1, description=f"{outcome}: {source[-50:]}")
 
-        return ingest_job(store, paths, settings, include=include, exclude=exclude, progress=progress)
+        return ingest_job(
+            store, paths, settings, include=include, exclude=exclude, progress=progress
+        )
