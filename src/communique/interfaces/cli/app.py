@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from communique import __version__
-from communique.interfaces.cli import browse, config, extract, ingest
+from communique.interfaces.cli import browse, config, export, extract, ingest
 
 app = typer.Typer(
     name="communique",
@@ -21,6 +21,7 @@ app.command()(browse.show)
 app.command()(browse.articles)
 app.command()(browse.failures)
 app.command()(config.settings)
+app.command()(export.export)
 
 
 def _version(value: bool) -> None:
