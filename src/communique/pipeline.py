@@ -23,21 +23,10 @@ from communique.nlp.readout import doc_to_readout
 from communique.records import Article, Failure, Provenance, RawArticle, Readout
 from communique.settings import Settings, load_settings
 
-KNOWLEDGE_TABLES = (
-    "countries.csv",
-    "regions.csv",
-    "titles.csv",
-    "metonyms.csv",
-    "officeholders.csv",
-    "organizations.csv",
-)
-
-STAGES = ("read", "clean", "nlp", "store")
-
 
 @dataclass
 class Extractor:
-    """Holds the loaded pipeline; ``extract`` and ``extract_many`` are its jobs."""
+    """Holds the loaded pipeline; ``extract``, ``analyse`` and ``analyse_many`` are its jobs."""
 
     settings: Settings
 
@@ -52,7 +41,7 @@ class Extractor:
         return Provenance(
             communique=__version__,
             model=model_version(self.nlp),
-            knowledge=tables_version(*KNOWLEDGE_TABLES),
+            knowledge=tables_version(),
         )
 
     def clean(self, raw: RawArticle) -> Article:

@@ -16,7 +16,6 @@ from enum import StrEnum
 SCHEMA = "communique.readout/1"
 
 
-
 class ActorKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"

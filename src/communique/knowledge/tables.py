@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import hashlib
+import io
 from collections.abc import Iterator
 from importlib import resources
 
@@ -35,12 +35,12 @@ def split_list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split("|") if part.strip())
 
 
-def tables_version(*names: str) -> str:
-    """A short hash of the bundled tables: the knowledge version in every readout."""
+def tables_version() -> str:
+    """A short hash of every bundled table: the knowledge version in every readout."""
     digest = hashlib.sha256()
-    for name in sorted(names):
-        resource = resources.files(DATA_PACKAGE).joinpath(name)
-        if resource.is_file():
-            digest.update(name.encode())
+    folder = resources.files(DATA_PACKAGE)
+    for resource in sorted(folder.iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".csv"):
+            digest.update(resource.name.encode())
             digest.update(resource.read_bytes())
     return digest.hexdigest()[:12]

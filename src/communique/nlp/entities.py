@@ -1,8 +1,16 @@
-"""Tidy the statistical entities before the other components read them.
+"""Correct the statistical entities before the other components read them.
 
-The small English model sometimes lets an entity run across a line break
-("X.\\n\\nBudapest Poised") or swallow trailing whitespace; such entities are
-cut at the break and trimmed.
+The small English model lets entities run across line breaks, includes "the"
+and honorifics in them, misses names it has not seen ("J.D. Vance"), calls
+people places or organisations ("Trump" as ORG, "Emmanuel Bonne" as GPE) and
+places people ("Kyiv", "Donbas" as PERSON). This component:
+
+1. tidies each entity (:func:`tidy`): cut at line breaks, trim punctuation,
+   a leading "the", a trailing possessive, and a person's honorifics and titles;
+2. drops what cannot be a person (:func:`communique.nlp.name_repairs.drop_non_persons`);
+3. merges in the names the knowledge tables know (:mod:`communique.nlp.known_names`);
+4. repairs labels from the knowledge tables and the rest of the document
+   (:func:`communique.nlp.name_repairs.repair_labels`).
 """
 
 from __future__ import annotations
@@ -10,23 +18,53 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-_DROP_LABELS = frozenset()
+from communique.knowledge.gazetteer import Gazetteer, gazetteer
+from communique.knowledge.registry import registry
+from communique.knowledge.titles import TitleLexicon, titles
+from communique.nlp.known_names import KnownNames
+from communique.nlp.name_repairs import drop_non_persons, merge_known, repair_labels, score_lines
+
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "mme", "m."}
+)
+_TRAILING = frozenset({",", ";", ":", "—", "–", "-", "'s", "’s", "'", "’", "(", ")"})
+_FORMER = frozenset({"former", "late", "then", "ex"})
 
 
-@Language.component(
+@Language.factory(
     "communique_entities",
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
-def tidy_entities(doc: Doc) -> Doc:
-    tidied: list[Span] = []
-    for ent in doc.ents:
-        for part in _split_at_breaks(ent):
-            trimmed = _trim(part)
-            if trimmed is not None:
-                tidied.append(trimmed)
-    doc.ents = tidied
-    return doc
+def make_entity_refiner(nlp: Language, name: str) -> EntityRefiner:
+    return EntityRefiner(KnownNames(nlp, registry(), gazetteer()))
+
+
+class EntityRefiner:
+    """The component: callable on a Doc, holding the phrase matcher built once."""
+
+    def __init__(self, known: KnownNames | None = None) -> None:
+        self.known = known
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex, gaz = titles(), gazetteer()
+        spans = [part for ent in doc.ents for part in tidy(ent, lex, gaz)]
+        spans = drop_non_persons(doc, spans)
+        if self.known is not None:
+            spans = merge_known(doc, spans, self.known(doc))
+        spans = score_lines(doc, repair_labels(doc, spans))
+        doc.ents = sorted(spans, key=lambda span: span.start)
+        return doc
+
+
+def tidy(ent: Span, lex: TitleLexicon, gaz: Gazetteer) -> list[Span]:
+    """The entity cut at line breaks and trimmed; empty when nothing name-like is left."""
+    out = []
+    for part in _split_at_breaks(ent):
+        trimmed = _trim(part, lex, gaz)
+        if trimmed is not None:
+            out.append(trimmed)
+    return out
 
 
 def _split_at_breaks(ent: Span) -> list[Span]:
@@ -43,12 +81,34 @@ def _split_at_breaks(ent: Span) -> list[Span]:
     return parts
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, lex: TitleLexicon, gaz: Gazetteer) -> Span | None:
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and (span.doc[start].is_space or span.doc[start].is_punct):
+    while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
-    while end > start and (span.doc[end - 1].is_space or span.doc[end - 1].text in {",", ";", ":", "—", "–", "-"}):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRAILING):
         end -= 1
-    if start >= end:
+    # "the United States": the article is not part of the name, except mid-sentence
+    # where it is capitalised ("in The Hague", "The Economist").
+    if end - start > 1 and (
+        doc[start].text == "the" or (doc[start].text == "The" and _starts(doc, start))
+    ):
+        start += 1
+    if span.label_ == "PERSON":
+        while end - start > 1 and _is_person_prefix(doc[start].text, lex, gaz):
+            start += 1
+    if start >= end or not any(token.is_alpha or token.is_digit for token in doc[start:end]):
         return None
-    return Span(span.doc, start, end, label=span.label)
+    return Span(doc, start, end, label=span.label)
+
+
+def _is_person_prefix(word: str, lex: TitleLexicon, gaz: Gazetteer) -> bool:
+    """Words that open a PERSON entity without being the name: "Mr", "President", "Russian"."""
+    lower = word.lower()
+    if lower in HONORIFICS or lower in _FORMER or lex.is_title_word(word):
+        return True
+    return gaz.demonym(word) is not None
+
+
+def _starts(doc: Doc, i: int) -> bool:
+    return i == 0 or bool(doc[i].is_sent_start)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -17,13 +18,16 @@ from spacy.util import compile_infix_regex
 from communique.errors import ModelError
 from communique.nlp import components  # noqa: F401  (registers the factories)
 
-# (component name, spaCy component it must follow)
+# Components in the order they run, each with the component it needs to have run before.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("communique_paragraphs", ""),
     ("communique_entities", "ner"),
     ("communique_times", "communique_entities"),
     ("communique_places", "communique_entities"),
     ("communique_actors", "communique_places"),
+    ("communique_quotes", "communique_actors"),
+    ("communique_topics", "communique_entities"),
+    ("communique_events", "communique_quotes"),
 )
 
 # An en dash or em dash between a word (or abbreviation) and a capital splits
@@ -42,14 +46,16 @@ def build_pipeline(model: str) -> Language:
             f"spaCy model {model!r} is not installed; run 'make setup' "
             f"(it installs requirements/model.txt)"
         ) from e
-    nlp.tokenizer.infix_finditer = compile_infix_regex(
-        (*nlp.Defaults.infixes, _DASH_INFIX)
-    ).finditer
+    tokenizer: Any = nlp.tokenizer
+    infixes = [rule for rule in nlp.Defaults.infixes or () if isinstance(rule, str)]
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, _DASH_INFIX]).finditer
     nlp.add_pipe("communique_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
-    for name, after in COMPONENTS[1:]:
-        if after not in nlp.pipe_names:
-            raise ModelError(f"component {name} needs {after!r}, which model {model!r} lacks")
-        nlp.add_pipe(name, after=after)
+    for name, needs in COMPONENTS[1:]:
+        if needs not in nlp.pipe_names:
+            raise ModelError(
+                f"component {name} needs {needs!r} to run first, which model {model!r} lacks"
+            )
+        nlp.add_pipe(name, last=True)
     return nlp
 
 

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from communique.nlp.actors import ActorEntity
+from communique.nlp.events import event_records
 from communique.nlp.places import PlaceEntity
+from communique.nlp.quotes import quote_records
 from communique.nlp.times import TimeMention
+from communique.nlp.topics import topic_records
 from communique.records import (
     Actor,
     Article,
@@ -44,14 +47,21 @@ def doc_to_readout(doc: Doc, article: Article, provenance: Provenance) -> Readou
     places = _places(place_entities)
     actors = _actors(actor_entities)
     ids = Ids(
-        actors={id(entity): record.id for entity, record in zip(actor_entities, actors, strict=True)},
-        places={id(entity): record.id for entity, record in zip(place_entities, places, strict=True)},
+        actors={
+            id(entity): record.id for entity, record in zip(actor_entities, actors, strict=True)
+        },
+        places={
+            id(entity): record.id for entity, record in zip(place_entities, places, strict=True)
+        },
     )
     return Readout(
         article=article,
         actors=actors,
         places=places,
+        events=event_records(doc, ids),
+        quotes=quote_records(doc, ids),
         times=_times(doc._.times or []),
+        topics=topic_records(doc),
         provenance=provenance,
     )
 
@@ -129,7 +139,8 @@ def _places(entities: list[PlaceEntity]) -> tuple[Place, ...]:
             lon=entity.lon,
             geonameid=entity.geonameid,
             mentions=tuple(
-                Mention(start_char=m.start_char, end_char=m.end_char, text=m.text) for m in entity.mentions
+                Mention(start_char=m.start_char, end_char=m.end_char, text=m.text)
+                for m in entity.mentions
             ),
         )
         for entity in entities
