@@ -1,0 +1,123 @@
+"""``communique bench``: throughput and memory on a corpus, against bare spaCy."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from communique.errors import InputError
+from communique.evaluation.bench import DEFAULT_EXCLUDE, BenchReport, run_bench
+from communique.interfaces.cli.common import err, out, reported, settings_from
+
+DEFAULT_CORPUS = Path("examples")
+
+
+def bench(
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to measure on (default: the bundled examples/). "
+            "For a larger corpus pass e.g. ../shared/eval/articles/raw.",
+            show_default=False,
+        ),
+    ] = None,
+    multiply: Annotated[
+        int,
+        typer.Option("--multiply", "-n", min=1, help="Process the corpus this many times over."),
+    ] = 1,
+    processes: Annotated[
+        int,
+        typer.Option(
+            "--processes", "-p", min=1, help="Also measure with this many worker processes."
+        ),
+    ] = 1,
+    repeat: Annotated[
+        int,
+        typer.Option(
+            "--repeat", "-r", min=1, help="Time each stage this many times; keep the fastest."
+        ),
+    ] = 1,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            "-x",
+            help="Skip files matching this glob (default: *.md).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the measurements as JSON.")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline to use.", show_default=False)
+    ] = None,
+) -> None:
+    """Measure articles/s and words/s of extract and ingest, and of bare spaCy on the same texts.
+
+    Extract runs in this process (model loaded once); ingest writes to temporary
+    SQLite stores; bare spaCy is the same model without communique's components.
+    With --processes N, each is measured with 1 and with N processes. Peak memory
+    is the resident-set high-water mark of this process and of its workers.
+    """
+    with reported():
+        paths = corpus or [DEFAULT_CORPUS]
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise InputError(
+                "no such file or folder (run from the repository, or pass a corpus)",
+                source=", ".join(missing),
+            )
+        settings = settings_from(model=model)
+
+        def progress(message: str) -> None:
+            err.print(f"measuring {message} …", markup=False)
+
+        report = run_bench(
+            paths,
+            settings,
+            multiply=multiply,
+            processes=processes,
+            repeat=repeat,
+            exclude=exclude if exclude is not None else DEFAULT_EXCLUDE,
+            progress=progress,
+        )
+        if as_json:
+            sys.stdout.write(json.dumps(report.as_json(), indent=2) + "\n")
+        else:
+            _print(report)
+
+
+def _print(report: BenchReport) -> None:
+    facts = report.machine
+    out.print(
+        f"{report.corpus}: {report.articles} articles, {report.words:,} words "
+        f"(×{report.multiply}, best of {report.repeat}); model {report.model}; {facts['cpus']} CPUs, "
+        f"Python {facts['python']}, {facts['platform']}",
+        markup=False,
+    )
+    table = Table("stage", "procs", "wall s", "articles/s", "words/s", "CPU s", "words/CPU s")
+    for run in report.runs:
+        table.add_row(
+            run.stage,
+            str(run.processes),
+            f"{run.seconds:.2f}",
+            f"{run.articles_per_s:.2f}",
+            f"{run.words_per_s:,.0f}",
+            f"{run.cpu_seconds:.2f}",
+            f"{run.words_per_cpu_s:,.0f}",
+        )
+    out.print(table)
+    for n in sorted({run.processes for run in report.runs}):
+        wall, cpu = report.ratio(n), report.ratio(n, cpu=True)
+        if wall is not None and cpu is not None:
+            out.print(f"extract ÷ bare spaCy, {n} process(es): {wall:.2f} (wall), {cpu:.2f} (CPU)")
+    loads = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.load_seconds.items())
+    rss = ", ".join(f"{name} {mb:,.0f} MB" for name, mb in report.peak_rss_mb.items())
+    out.print(f"model load: {loads}", markup=False)
+    out.print(f"peak RSS: {rss}", markup=False)
