@@ -64,6 +64,11 @@ def known(blank: Language) -> KnownNames:
             [("Putin", "PERSON")],
         ),
         (
+            ["Minister", "for", "the", "Middle", "East", "Tobias", "Ellwood"],
+            ["O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"],
+            [("Tobias Ellwood", "PERSON")],
+        ),
+        (
             ["Russian", "President", "Vladimir", "Putin"],
             ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"],
             [("Vladimir Putin", "PERSON")],

@@ -50,6 +50,9 @@ class City:
     population: int
 
 
+_ALTERNATE_NAME_POPULATION = 100_000
+
+
 @lru_cache(maxsize=1 << 16)  # names recur across articles; folding shows up in profiles
 def fold(text: str) -> str:
     """Lowercase, accents removed, a leading "the" dropped, dots and spaces normalised."""
@@ -105,7 +108,11 @@ class Gazetteer:
         """Whether ``name`` is a country, a region or a city of at least ``min_population``."""
         if self.country(name) is not None or self.region(name) is not None:
             return True
-        return any(city.population >= min_population for city in self.primary_cities(name))
+        if any(city.population >= min_population for city in self.primary_cities(name)):
+            return True
+        # Other spellings ("Raqqah", "Kiev") count for cities large enough to be sure of.
+        floor = max(min_population, _ALTERNATE_NAME_POPULATION)
+        return any(city.population >= floor for city in self.cities(name))
 
     def country_forms(self) -> Iterator[tuple[str, Country]]:
         """Every name and alias of every country as the table writes it."""

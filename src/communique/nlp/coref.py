@@ -67,7 +67,7 @@ def resolve_descriptors(
                 MentionKind.DESCRIPTOR,
             )
         )
-        if not any(r.head == found[2].head and r.start_char >= 0 for r in person.roles):
+        if not any(r.start_char >= 0 for r in person.roles):  # the text gave no title yet
             person.roles.append(_descriptor_role(span, found[2], country, former))
 
 

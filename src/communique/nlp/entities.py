@@ -29,6 +29,8 @@ HONORIFICS = frozenset(
 )
 _TRAILING = frozenset({",", ";", ":", "—", "–", "-", "'s", "’s", "'", "’", "(", ")"})
 _FORMER = frozenset({"former", "late", "then", "ex"})
+# Capitalised in captions and headings, and then tagged as part of a name.
+_PREPOSITIONS = frozenset({"near", "in", "at", "from", "outside", "inside", "around", "across"})
 
 
 @Language.factory(
@@ -95,11 +97,26 @@ def _trim(span: Span, lex: TitleLexicon, gaz: Gazetteer) -> Span | None:
     ):
         start += 1
     if span.label_ == "PERSON":
-        while end - start > 1 and _is_person_prefix(doc[start].text, lex, gaz):
-            start += 1
+        while end - start > 1 and (
+            _is_person_prefix(doc[start].text, lex, gaz)
+            or doc[start].pos_ == "ADP"
+            or doc[start].lower_ in _PREPOSITIONS
+        ):
+            start += 1  # "Near Palmyra" in a caption is no name either
+        start = _after_place(doc, start, end, gaz)
     if start >= end or not any(token.is_alpha or token.is_digit for token in doc[start:end]):
         return None
     return Span(doc, start, end, label=span.label)
+
+
+def _after_place(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The name after a place that opens a PERSON entity: in "Minister for the Middle East
+    Tobias Ellwood" the model's PERSON starts at the place of the title."""
+    for cut in range(start + 1, end - 1):
+        place = gaz.country(doc[start:cut].text) or gaz.region(doc[start:cut].text)
+        if place and all(token.is_title for token in doc[cut:end]):
+            return cut
+    return start
 
 
 def _is_person_prefix(word: str, lex: TitleLexicon, gaz: Gazetteer) -> bool:

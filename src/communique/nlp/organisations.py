@@ -29,7 +29,10 @@ PLATFORMS = frozenset(
 
 # Head nouns of organisations and the PLOVER sector they give.
 _SECTOR_NOUNS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("MIL", frozenset({"army", "navy", "military", "guard", "fleet", "forces", "corps", "brigade"})),
+    (
+        "MIL",
+        frozenset({"army", "navy", "military", "guard", "fleet", "forces", "corps", "brigade"}),
+    ),
     ("COP", frozenset({"police", "gendarmerie"})),
     ("JUD", frozenset({"court", "tribunal", "judiciary"})),
     ("LEG", frozenset({"parliament", "senate", "congress", "assembly", "duma", "legislature"})),

@@ -28,7 +28,7 @@ from communique.nlp.roles import RoleFinder
 from communique.records import ActorKind
 
 _CREDIT_LINE = re.compile(
-    r"^\s*(by|photo|photos|photograph|image|images|picture|video|reporting|writing|editing|"
+    r"^\s*\(?\s*(by|photo|photos|photograph|image|images|picture|video|reporting|writing|editing|"
     r"additional reporting|written|edited|compiled|produced|illustration|graphic)\b",
     re.IGNORECASE,
 )

@@ -76,6 +76,8 @@ class PhraseReader:
                 organization, sector = found.organization, found.sector
             if found.country and found.rank < best.rank:
                 best = found
+        if sector in {None, "BUS"} and _civil(span.text):
+            sector = "CVL"  # "…, a think-tank in Brussels" says what the body is
         return Evidence(
             country=best.country,
             rank=best.rank,
@@ -126,7 +128,7 @@ class PhraseReader:
                 known.country, rank if known.country else _NO_RANK, known.name, known.sector
             )
         words = {token.lower_ for token in ent}
-        sector = "CVL" if words & _CIVIL_WORDS else "BUS" if words & _BUSINESS_WORDS else None
+        sector = "CVL" if _civil(ent.text) else "BUS" if words & _BUSINESS_WORDS else None
         inner = next((e for e in (self._word(t) for t in ent) if e is not None and e.country), None)
         return Evidence(inner.country if inner else None, 3 if inner else _NO_RANK, text, sector)
 
@@ -158,6 +160,11 @@ class PhraseReader:
                 if ent is not None and ent.label_ == "PERSON":
                     return _strip_possessive(ent.text)
         return None
+
+
+def _civil(text: str) -> bool:
+    lowered = text.lower().replace("-", " ")
+    return "think tank" in lowered or any(word in _CIVIL_WORDS for word in lowered.split())
 
 
 def _possessor(ent: Span) -> bool:

@@ -213,15 +213,26 @@ class RoleFinder:
 
     def _apposition_heads(self, ent: Span) -> list[Token]:
         """Heads of the noun phrases in apposition to the name, after it or before it."""
-        heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
-        if heads and self.doc[ent.end].text == ",":
-            return [heads[0], *[c for c in heads[0].conjuncts if c.i > heads[0].i]]
+        heads = [
+            c
+            for c in ent.root.children
+            if c.dep_ == "appos"
+            and c.i >= ent.end
+            and c.tag_ != "NNS"  # one person is not "reporters"
+            # "Emmanuel Bonne, briefed reporters": a verb before the noun is a clause
+            and not any(_predicate(t) for t in self.doc[ent.end : c.i])
+        ]
+        found: list[Token] = []
+        # The comma opens the apposition, after the name or after an "of" phrase
+        # ("Ali Vaez of the International Crisis Group, a think-tank in Brussels").
+        if heads and heads[0].left_edge.i > 0 and self.doc[heads[0].left_edge.i - 1].text == ",":
+            found = [heads[0], *[c for c in heads[0].conjuncts if c.i > heads[0].i]]
         root = _first_conjunct(ent.root)
         if root.dep_ == "appos" and root.head.i < root.i and root.left_edge.i > 0:
             shared = root.i != ent.root.i and root.head.tag_ == "NNS"  # "presidents, A and B"
             if self.doc[root.left_edge.i - 1].text == "," and root.head.pos_ == "NOUN":
-                return [root.head] if shared or root.i == ent.root.i else []
-        return []
+                found += [root.head] if shared or root.i == ent.root.i else []
+        return found
 
     def _role_at(
         self, head: Token, span: Span | None = None, name: Span | None = None
@@ -327,6 +338,13 @@ class RoleFinder:
         )
 
 
+def _predicate(token: Token) -> bool:
+    """A verb that makes a clause, not a modifier ("Kremlin-installed governor")."""
+    if token.tag_ in {"VBD", "VBZ", "VBP", "MD"}:  # finite, whatever the parse says
+        return True
+    return token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}
+
+
 def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
@@ -353,8 +371,12 @@ def _phrase(head: Token) -> Span:
 
 
 def _trim_determiner(span: Span) -> Span:
+    """The title without its determiner or possessor ("Mr Macron's diplomatic adviser")."""
     start = span.start
     doc = span.doc
+    possessive = [t.i for t in span if t.text in {"'s", "’s"} and t.i < span.root.i]
+    if possessive:
+        start = possessive[-1] + 1
     while start < span.end - 1 and (
         doc[start].dep_ in {"det", "poss", "case"} or doc[start].text in {"'s", "’s"}
     ):

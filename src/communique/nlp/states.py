@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from communique.knowledge.gazetteer import Gazetteer, fold
 from communique.knowledge.metonyms import metonym_country
 from communique.nlp.actor_entity import ActorEntity, ActorMention
+from communique.nlp.name_context import in_heading
 from communique.records import ActorKind, MentionKind
 
 _CAPITAL_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "dobj"})
@@ -39,8 +40,9 @@ def find_states(doc: Doc, gaz: Gazetteer) -> list[ActorEntity]:
             ),
         )
 
+    text = doc.text
     for ent in doc.ents:
-        found = _state_of(ent, gaz)
+        found = _state_of(ent, gaz, in_heading(text, ent))
         if found is None:
             continue
         iso3, kind = found
@@ -52,7 +54,7 @@ def find_states(doc: Doc, gaz: Gazetteer) -> list[ActorEntity]:
     return list(states.values())
 
 
-def _state_of(ent: Span, gaz: Gazetteer) -> tuple[str, MentionKind] | None:
+def _state_of(ent: Span, gaz: Gazetteer, heading: bool) -> tuple[str, MentionKind] | None:
     text = ent.text.removesuffix("'s").removesuffix("’s")
     if ent.label_ == "GPE" and (country := gaz.country(text)) is not None:
         # Hong Kong and Macau are places of China, not states of their own.
@@ -62,7 +64,8 @@ def _state_of(ent: Span, gaz: Gazetteer) -> tuple[str, MentionKind] | None:
         return country.iso3, MentionKind.NAME
     if ent.label_ in _METONYM_LABELS and (iso3 := metonym_country(text)):
         return iso3, MentionKind.METONYM
-    if ent.label_ == "GPE" and (iso3 := capital_as_government(ent, gaz)):
+    # Headline grammar ("Budapest Poised as Summit Venue") says nothing about who acts.
+    if ent.label_ == "GPE" and not heading and (iso3 := capital_as_government(ent, gaz)):
         return iso3, MentionKind.METONYM
     return None
 
@@ -70,7 +73,7 @@ def _state_of(ent: Span, gaz: Gazetteer) -> tuple[str, MentionKind] | None:
 def capital_as_government(ent: Span, gaz: Gazetteer) -> str | None:
     """ISO3 when a capital city acts as its government ("Moscow said", "between Moscow and Washington")."""
     cities = gaz.cities(ent.text)
-    if not cities:
+    if not cities or ent.text.isupper():  # "MOSCOW, Oct 12 (Reuters)" is a dateline
         return None
     country = gaz.country_by_code(cities[0].country)
     if country is None or fold(country.capital) != fold(ent.text):
