@@ -4,7 +4,9 @@ Articles already in the store (same cleaned text) are not processed again.
 Readouts are computed in batches (spaCy's ``nlp.pipe``) or, with
 ``processes > 1``, in worker processes; all writes happen in this process, one
 transaction per article, so a killed run loses at most the batch in flight
-and a rerun stores each article exactly once.
+and a rerun stores each article exactly once. Each article is resolved against
+the archive (actors, near-duplicates, canonical events, threads) in the
+transaction that stores it.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from communique.errors import CommuniqueError, InputError
+from communique.errors import CommuniqueError, InputError, StoreError
 from communique.ingest import JsonlFields, read_paths
 from communique.pipeline import Extractor, failure
 from communique.records import Article, Failure, IngestSummary, RawArticle, Readout
 from communique.settings import Settings
 from communique.store import Store
+from communique.store.resolved import resolve_article
 
 Progress = Callable[[str, str], None]
 """Called with (outcome, source) per input: stored, unchanged or failed."""
@@ -89,8 +92,15 @@ def ingest(
             fail(result)
             continue
         source = result.article.source or result.article.id
+        try:
+            added = store.add(result, then=resolve_article)
+        except StoreError:
+            raise  # the store itself is unusable (locked, full): stop
+        except Exception as e:  # a resolution bug: the article waits for a rerun, the batch goes on
+            fail(failure(source, "resolve", e))
+            continue
         tally.articles.append(result.article.id)
-        if store.add(result):
+        if added:
             tally.stored.append(source)
             notify("stored", source)
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -94,6 +94,12 @@ class Store:
             raise _store_error(e, self.path) from e
 
     @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for the query layer's reads, with errors translated."""
+        with self._translated():
+            yield self._db
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         with self._translated():
             self._db.execute("BEGIN IMMEDIATE")
@@ -113,8 +119,17 @@ class Store:
                 is not None
             )
 
-    def add(self, readout: Readout) -> bool:
-        """Store a readout; False when the article was already stored."""
+    def add(
+        self,
+        readout: Readout,
+        *,
+        then: Callable[[sqlite3.Connection, Readout], object] | None = None,
+    ) -> bool:
+        """Store a readout; False when the article was already stored.
+
+        ``then`` runs in the same transaction once the article is stored (the
+        resolve step), so that both commit together or not at all.
+        """
         article = readout.article
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
@@ -135,6 +150,8 @@ class Store:
             )
             self._index(db, readout)
             self._note_source(db, article.source, article.id)
+            if then is not None:
+                then(db, readout)
         return True
 
     def add_failure(self, failure: Failure) -> None:

@@ -5,7 +5,21 @@ from __future__ import annotations
 import typer
 
 from communique import __version__
-from communique.interfaces.cli import browse, config, export, extract, ingest
+from communique.interfaces.cli import (
+    actors,
+    bench,
+    browse,
+    config,
+    evaluate,
+    events,
+    export,
+    extract,
+    ingest,
+    quotes,
+    resolve,
+    threads,
+    timeline,
+)
 
 app = typer.Typer(
     name="communique",
@@ -20,8 +34,16 @@ app.command()(ingest.ingest)
 app.command()(browse.show)
 app.command()(browse.articles)
 app.command()(browse.failures)
+app.command()(events.events)
+app.command()(threads.threads)
+app.command()(timeline.timeline)
+app.command()(quotes.quotes)
+app.command()(actors.actors)
+app.command()(resolve.resolve)
 app.command()(config.settings)
 app.command()(export.export)
+app.add_typer(evaluate.app, name="eval")
+app.command()(bench.bench)
 
 
 def _version(value: bool) -> None:
