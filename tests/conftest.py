@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+# The shared evaluation data sits beside the clone; COMMUNIQUE_SHARED points elsewhere.
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared"))
 SCHEMA_PATH = ROOT / "src" / "communique" / "schema" / "readout.schema.json"
 
 
