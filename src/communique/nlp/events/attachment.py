@@ -94,7 +94,14 @@ def reach(trigger: Token) -> list[Token]:
     *eve* of talks", the noun that frames it."""
     tokens = [trigger]
     if trigger.pos_ not in {"NOUN", "PROPN"}:
+        # "over the summer *when* Trump lifted …", "broke off *to call* Putin": the clause above
+        # dates what its "when" or purpose clause says
+        if trigger.dep_ == "advcl" and _when_or_purpose(trigger):
+            tokens.append(trigger.head)
         return tokens
+    # "the meeting *taking place* in Alaska", "a summit *to be held* on Friday": the noun's own
+    # clause, of which it is the subject (not "the meeting *Trump announced* in Washington")
+    tokens.extend(child for child in trigger.children if _own_clause(child))
     current = trigger
     for _ in range(4):
         if current.dep_ not in _CLIMB_NOUN or current.head.i == current.i:
@@ -112,6 +119,23 @@ def reach(trigger: Token) -> list[Token]:
                 tokens.extend(_raised(current))
             break
     return tokens
+
+
+def _when_or_purpose(verb: Token) -> bool:
+    return any(
+        (c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "while", "as"})
+        or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in verb.children
+    )
+
+
+def _own_clause(child: Token) -> bool:
+    if child.dep_ == "acl":
+        return True
+    if child.dep_ != "relcl":
+        return False
+    subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return not subjects or all(c.tag_ in {"WDT", "WP"} for c in subjects)
 
 
 def _raised(verb: Token) -> list[Token]:
@@ -143,7 +167,9 @@ def distance(
 
     ``allowed`` restricts the prepositions the path may pass through.
     """
-    positions = {token.i: n for n, token in enumerate(reached)}
+    # the prepositions climbed through to reach the verb are not what an expression hangs on
+    # ("to fly over *the Bering Strait* and for a summit": the strait is not the summit's)
+    positions = {token.i: n for n, token in enumerate(reached) if token.pos_ != "ADP"}
     current = root
     for steps in range(MAX_STEPS + 1):
         if current.i in positions:

@@ -13,12 +13,15 @@ from spacy.tokens import Doc, Token
 
 from communique.nlp.actors import ActorEntity
 from communique.nlp.events.attribution import attribution
-from communique.nlp.events.dates import assign_times, choose, sentence_times
+from communique.nlp.events.dates import assign_times, choose, elapsed_since, sentence_times
+from communique.nlp.events.intents import with_intents
 from communique.nlp.events.lexicon import Lexicon, lexicon
 from communique.nlp.events.locations import location_of, place_mentions, venue_in_sentence
 from communique.nlp.events.mentions import DocIndex, EventMention
-from communique.nlp.events.merge import is_anaphoric, merge
+from communique.nlp.events.merge import is_anaphoric, merge, one_act
+from communique.nlp.events.offsets import offset_of
 from communique.nlp.events.participants import participants
+from communique.nlp.events.replies import address_replies
 from communique.nlp.events.settle import settle
 from communique.nlp.events.status import status_of
 from communique.nlp.events.triggers import Trigger, find_triggers
@@ -28,6 +31,16 @@ _REALIS = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
 _REPORTED_PARTY = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
 _AGREED_TO = frozenset({"xcomp", "ccomp"})
 _CONTAINERS = frozenset({EventType.REQUEST, EventType.THREATEN, EventType.REJECT})
+_SPEECH_ACTS = frozenset(
+    {
+        EventType.REQUEST,
+        EventType.THREATEN,
+        EventType.REJECT,
+        EventType.ACCUSE,
+        EventType.SUPPORT,
+        EventType.AGREE,
+    }
+)
 
 
 @Language.component(
@@ -44,7 +57,9 @@ def find_events(doc: Doc) -> Doc:
         here = [t for t in triggers if start <= t.token.i < end]
         if here:
             mentions.extend(_sentence_mentions(here, start, end, index, lex))
-    doc._.events = settle(merge(mentions, index), index, lex)
+    events = merge(mentions, index)
+    address_replies(events, index)
+    doc._.events = settle(events, index, lex)
     return doc
 
 
@@ -52,13 +67,16 @@ def _sentence_mentions(
     triggers: list[Trigger], start: int, end: int, index: DocIndex, lex: Lexicon
 ) -> list[EventMention]:
     triggers = [t for t in triggers if not _embedded(t, triggers)]
-    times = assign_times([t.token for t in triggers], sentence_times(index, start, end), index)
+    here = sentence_times(index, start, end)
+    times = assign_times([t.token for t in triggers], here, index)
     places = place_mentions(index, start, end)
     out = []
     for trigger in triggers:
         mention = _mention(trigger, (start, end), index, lex)
-        date, duration = choose(times.get(trigger.token.i, []))
-        mention.date, mention.duration = date, duration
+        pairs = times.get(trigger.token.i, [])
+        mention.date, mention.duration = choose(pairs)
+        mention.date = mention.date or elapsed_since(trigger.token, here, index.doc._.published)
+        mention.offset = offset_of(pairs, [t.token for t in triggers], index)
         if mention.mode == "phone":
             out.append(mention)
             continue
@@ -73,7 +91,7 @@ def _sentence_mentions(
         ):
             mention.location = venue_in_sentence(index, start, end, used)
         out.append(mention)
-    return out
+    return with_intents(one_act(out, index), index, lex)
 
 
 def _embedded(trigger: Trigger, triggers: list[Trigger]) -> bool:
@@ -81,12 +99,13 @@ def _embedded(trigger: Trigger, triggers: list[Trigger]) -> bool:
     "a deadline to agree to a *ceasefire* or face *sanctions*"); a meeting asked for still is one, and an
     agreement to do something is the something ("agreed to *recognise* the state")."""
     token = trigger.token
-    if trigger.rule.type == EventType.AGREE:
-        return token.pos_ in {"VERB", "AUX"} and any(
+    if trigger.rule.type == EventType.AGREE and token.pos_ in {"VERB", "AUX"}:
+        if any(
             other.token.i != token.i and _inside(other.token, token, through=_AGREED_TO)
             for other in triggers
-        )
-    if trigger.rule.type == EventType.CONSULT:
+        ):
+            return True
+    elif trigger.rule.type == EventType.CONSULT:
         return False
     return any(
         other.rule.type in _CONTAINERS and other.token.i != token.i and _inside(token, other.token)
@@ -100,6 +119,8 @@ def _inside(token: Token, container: Token, through: frozenset[str] | None = Non
     current = token
     for _ in range(8):
         if current.head.i == container.i:
+            if current.dep_ == "conj":
+                return False  # "no longer pressing for a ceasefire, but now *favoured* a deal"
             return (
                 through is None
                 or current.dep_ in through
@@ -119,6 +140,10 @@ def _mention(
     status = status_of(token, rule, lex)
     source = attribution(token, index)
     actors = _with_reporter(token, rule.type, actors, recipients, source)
+    if not actors and token.dep_ == "aux" and source is not None:
+        actors = [source]  # "Russia said Sudan *must* return it": the demand is the reporter's
+    if not actors and rule.type in _SPEECH_ACTS and _speaker_of_quote(token, index) is source:
+        actors = [source] if source is not None and all(source is not r for r in recipients) else []
     return EventMention(
         type=rule.type,
         mode=rule.mode,
@@ -154,6 +179,13 @@ def _with_reporter(
     if event_type == EventType.CONSULT and len(actors) == 1:
         return [source, *actors]
     return [source, *actors] if _agentless_passive(token) else actors
+
+
+def _speaker_of_quote(token: Token, index: DocIndex) -> ActorEntity | None:
+    """ "The conspirators will not be spared," said Modi: a threat in a quote is its speaker's."""
+    quote = index.quote_at.get(token.i)
+    speaker = getattr(quote, "speaker", None) if quote is not None else None
+    return speaker if isinstance(speaker, ActorEntity) else None
 
 
 def _agentless_passive(token: Token) -> bool:

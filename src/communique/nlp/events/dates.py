@@ -28,6 +28,8 @@ _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _MONTH = re.compile(r"^(\d{4}-\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _YEAR_PART = re.compile(r"^(\d{4})(?:-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")
+# Nouns whose own date is when they run out.
+_EXPIRING = frozenset({"deadline", "ultimatum"})
 # Opening sentences that carry the news: an event there with no date of its own happened "now".
 LEAD_SENTENCES = 2
 
@@ -76,8 +78,14 @@ def assign_times(
         if _relative(time, index):
             continue
         root = root_of(list(index.doc[time.start : time.end]))
+        if _expiry(root):
+            continue
+        # "hours before *the call*": the event counted from is not the one dated
+        counted_from = named_phrase(time, index) if time.shift else set()
         best: tuple[int, int] | None = None
         for trigger in triggers:
+            if trigger.i in counted_from:
+                continue
             steps = distance(root, reaches[trigger.i])
             if steps is None and _when_clause(trigger, time):
                 steps = 1
@@ -86,6 +94,55 @@ def assign_times(
         if best is not None:
             assigned.setdefault(best[1], []).append((best[0], time))
     return assigned
+
+
+def named_phrase(time: TimeMention, index: DocIndex) -> set[int]:
+    """Tokens of the phrase an offset's "before"/"after" introduces ("hours before *the call*")."""
+    doc = index.doc
+    for i in range(time.start, min(time.end + 1, len(doc))):
+        word = doc[i]
+        if word.lower_ in {"before", "after"}:
+            phrase = word.subtree if word.dep_ == "prep" else word.head.subtree
+            return {t.i for t in phrase if t.i != word.i}
+    return set()
+
+
+def _expiry(root: Token) -> bool:
+    """ "an *8 August* deadline": the day a deadline runs out, not the day it was set."""
+    return root.dep_ in {"compound", "nmod", "amod", "npadvmod"} and root.head.lemma_ in _EXPIRING
+
+
+def elapsed_since(
+    trigger: Token, times: list[TimeMention], published: str | None
+) -> DateReading | None:
+    """ "It is five months *since* America broke off talks": publication minus the span."""
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    if "since" not in marks or not published or len(published) < 7:
+        return None
+    for time in times:
+        if time.kind != TimeKind.DURATION or not time.value:
+            continue
+        if not (time.start <= trigger.head.i < time.end or _attached_to(time, trigger.head)):
+            continue
+        return _before_publication(published, time.value)
+    return None
+
+
+def _attached_to(time: TimeMention, verb: Token) -> bool:
+    return any(t.head.i == verb.i for t in verb.doc[time.start : time.end])
+
+
+def _before_publication(published: str, span: str) -> DateReading | None:
+    match = re.fullmatch(r"P(\d+)([YMWD])", span)
+    if match is None:
+        return None
+    amount, unit = int(match.group(1)), match.group(2)
+    year, month = int(published[:4]), int(published[5:7])
+    if unit == "Y":
+        return DateReading(f"{year - amount}", Precision.YEAR)
+    months = amount if unit == "M" else (amount * 7 if unit == "W" else amount) // 30
+    total = year * 12 + month - 1 - months
+    return DateReading(f"{total // 12}-{total % 12 + 1:02d}", Precision.MONTH)
 
 
 def _when_clause(trigger: Token, time: TimeMention) -> bool:

@@ -25,7 +25,21 @@ ACTOR = "ACTOR"
 ANY = "ANY"
 # Requirement kinds a trigger row may use (see docs/events.md).
 KINDS = frozenset(
-    {"obj", "prep", "pobj", "mod", "prt", "gov", "comp", "inf", "neg", "plural", "subj"}
+    {
+        "obj",
+        "prep",
+        "pobj",
+        "mod",
+        "prt",
+        "gov",
+        "comp",
+        "inf",
+        "neg",
+        "plural",
+        "subj",
+        "asks",
+        "said",
+    }
 )
 # Where a status cue must stand relative to the trigger.
 PLACES = frozenset(

@@ -29,8 +29,11 @@ from communique.nlp.events.mentions import DocIndex, EventMention, unique
 from communique.nlp.places import PlaceEntity, PlaceMention, resolve_place
 from communique.records import EventStatus, EventType, LocationRole, PlaceKind
 
+# Prepositions a place hangs on ("in", "at" …) and those it may be reached through: "met with
+# Trump *in Washington*" (the parser hangs the place on the participant).
 _AT = frozenset(
     {"in", "at", "on", "near", "inside", "outside", "into", "across", "off", "within", "around"}
+    | {"with", "between", "alongside"}
 )
 _TO = _AT | {"to"}
 _SPECIFIC = {
@@ -40,6 +43,8 @@ _SPECIFIC = {
     PlaceKind.REGION: 2,
     PlaceKind.COUNTRY: 1,
 }
+# Places this many steps further than the nearest still compete on specificity.
+_NEAR = 2
 _VENUE_WORDS = frozenset({"venue", "host", "hosting", "location", "site"})
 _REALIS = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
 
@@ -96,21 +101,23 @@ def _capital(state: ActorEntity, index: DocIndex, start: int, end: int) -> Place
 def location_of(
     trigger: Token, visit: bool, places: list[tuple[list[Token], PlaceEntity]], used: set[int]
 ) -> PlaceEntity | None:
-    """The most specific place attached to the trigger's clause, or None."""
+    """The most specific of the places attached nearest to the trigger's clause, or None."""
     reached = reach(trigger)
     allowed = _TO if visit else _AT
-    best: tuple[int, int, PlaceEntity] | None = None
+    attached: list[tuple[int, PlaceEntity]] = []
     for tokens, place in places:
         if any(token.i in used for token in tokens):
             continue
-        root = root_of(tokens)
-        steps = _attached(root, trigger, reached, allowed, visit)
-        if steps is None:
-            continue
-        key = (-_SPECIFIC.get(place.kind, 1), steps)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], place)
-    return best[2] if best else None
+        steps = _attached(root_of(tokens), trigger, reached, allowed, visit)
+        if steps is not None:
+            attached.append((steps, place))
+    if not attached:
+        return None
+    # "in Alaska … in Anchorage", "in Geneva, Switzerland": the most specific of the near ones;
+    # a place further out in the clause ("to fly over the Bering Strait") does not compete
+    nearest = min(steps for steps, _ in attached)
+    near = [(steps, place) for steps, place in attached if steps <= nearest + _NEAR]
+    return min(near, key=lambda pair: (-_SPECIFIC.get(pair[1].kind, 1), pair[0]))[1]
 
 
 def _attached(
@@ -147,10 +154,12 @@ def consult_mode(
     event: EventMention, index: DocIndex, lex: Lexicon, lexical: str | None
 ) -> str | None:
     """CONSULT mode: the trigger's own (phone, visit), else forum, else from where it is held."""
-    if lexical is not None:
+    if lexical == "phone":
         return lexical
     if _at_forum(event, index, lex):
-        return "multilateral"
+        return "multilateral"  # "hosting X for a summit of the Quad": the forum decides
+    if lexical is not None:
+        return lexical
     if event.location is None or event.location.country is None:
         return None
     countries = {c for c in (_country_of(actor) for actor in event.participants) if c}
@@ -165,13 +174,16 @@ def _country_of(actor: ActorEntity) -> str | None:
 
 def _at_forum(event: EventMention, index: DocIndex, lex: Lexicon) -> bool:
     forums = lex.word_class("forums")
-    trigger = index.doc[event.trigger[0]]
-    words = [
-        trigger,
-        *trigger.children,
-        *(g for c in trigger.children if c.dep_ == "prep" for g in c.subtree),
-    ]
-    return any(token.lower_ in forums for token in words)
+    for start, _ in event.mentions or [event.trigger]:
+        trigger = index.doc[start]
+        words = [
+            trigger,
+            *trigger.children,
+            *(g for c in trigger.children if c.dep_ == "prep" for g in c.subtree),
+        ]
+        if any(token.lower_ in forums for token in words):
+            return True
+    return False
 
 
 def assault_recipient(event: EventMention, index: DocIndex) -> ActorEntity | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import insort
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +26,9 @@ from communique.records import (
     MentionKind,
     Precision,
 )
+
+if TYPE_CHECKING:
+    from communique.nlp.events.offsets import Offset
 
 # How firmly the text decided a status: a cue word beats tense, tense beats the default.
 CUE, TENSE, DEFAULT = 2, 1, 0
@@ -63,7 +66,15 @@ class EventMention:
     confidence: float = 0.5
     anaphoric: bool = False
     bridged: bool = False
+    # a date counted from another event ("hours before the call"), resolved once both are merged
+    offset: Offset | None = None
+    # the act a commitment or threat announces (:mod:`communique.nlp.events.intents`)
+    announces: EventMention | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def intent(self) -> bool:
+        return self.announces is not None
 
     @property
     def participants(self) -> list[ActorEntity]:
@@ -99,6 +110,8 @@ class DocIndex:
     states: list[tuple[int, ActorEntity]] = field(default_factory=list)
     # (start, end, state) of seats of government named for their state ("the White House")
     seats: list[tuple[int, int, ActorEntity]] = field(default_factory=list)
+    # the people a group noun last stood for ("this trio—Starmer, Macron and Merz" … "the trio")
+    groups: dict[str, list[ActorEntity]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc) -> DocIndex:
@@ -160,12 +173,16 @@ def _first(pair: tuple[int, ActorEntity]) -> int:
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
-    """Tokens of one-line blocks without a full stop: headlines repeat the body's events."""
+    """Tokens of one-line blocks without a full stop: headlines repeat the body's events. A text
+    that is all headline (a feed title, a one-line alert) has no body to repeat: it is read."""
     tokens: set[int] = set()
+    body = False
     for sent in doc.sents:
         if is_heading(sent):
             tokens.update(range(sent.start, sent.end))
-    return tokens
+        elif sent.text.strip():
+            body = True
+    return tokens if body else set()
 
 
 def is_heading(sent: Span) -> bool:

@@ -36,6 +36,10 @@ _IRREALIS = frozenset(
         EventStatus.CANCELLED,
     }
 )
+# what one side proposes, plans, makes conditional or muses about
+_STANCES = frozenset(
+    {EventStatus.PLANNED, EventStatus.PROPOSED, EventStatus.HYPOTHETICAL, EventStatus.CONDITIONAL}
+)
 # a plan that turns out to hang on a condition is conditional
 _PLANS = frozenset({EventStatus.PLANNED, EventStatus.PROPOSED})
 _LATER_NEWS = frozenset({EventStatus.POSTPONED, EventStatus.CANCELLED, EventStatus.DENIED})
@@ -66,6 +70,11 @@ _ANOTHER_ONE = frozenset(
         "later",
     }
 )
+_LINKS = frozenset({"conj", "advcl", "acl", "nsubj", "nsubjpass", "dobj", "xcomp"})
+# prepositions that put two events in order: "met *after* the call" is two events
+_ORDERING = frozenset({"after", "before", "since", "until", "following", "ahead", "despite"})
+_TOWNS = frozenset({"city", "site"})
+_VERBS = frozenset({"VERB", "AUX"})
 _INDEFINITE = frozenset({"a", "an", "another", "any", "no", "some", "each", "every"})
 _MEETING_WORDS = frozenset(
     {"meet", "meeting", "summit", "trilateral", "sit", "visit", "trip", "travel", "fly", "host"}
@@ -77,13 +86,59 @@ def merge(mentions: list[EventMention], index: DocIndex) -> list[EventMention]:
     for mention in mentions:
         target = _antecedent(mention, events, index)
         if target is None:
-            mention.mentions.append(mention.trigger)
+            if mention.trigger not in mention.mentions:
+                mention.mentions.insert(0, mention.trigger)
             if not mention.participants and mention.type in _BRIDGED:
                 _bridge(mention, events, index)
             events.append(mention)
         else:
             absorb(target, mention)
     return events
+
+
+def one_act(mentions: list[EventMention], index: DocIndex) -> list[EventMention]:
+    """Triggers of one type linked in the parse of one sentence name one act: "fired rockets …,
+    *killing* two soldiers", "an *explosion* killed eight", "*met* … for *talks*"."""
+    out: list[EventMention] = []
+    for mention in mentions:
+        token = index.doc[mention.trigger[0]]
+        host = next(
+            (
+                event
+                for event in out
+                if event.type == mention.type
+                and _linked(index.doc[event.trigger[0]], token)
+                and (event.type in _SYMMETRIC or _sides_agree(event, mention))
+            ),
+            None,
+        )
+        if host is None:
+            out.append(mention)
+        else:
+            absorb(host, mention)
+    return out
+
+
+def _sides_agree(event: EventMention, mention: EventMention) -> bool:
+    return _same_side(event.actors, mention.actors) and _same_side(
+        event.recipients, mention.recipients
+    )
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """One trigger depends on the other directly, or through a preposition that does not date
+    or order the two ("for talks", not "after talks")."""
+    for x, y in ((a, b), (b, a)):
+        if y.head.i == x.i and y.dep_ in _LINKS:
+            return True
+        if (
+            y.dep_ == "pobj"
+            and y.head.dep_ == "prep"
+            and y.head.head.i == x.i
+            and y.head.lower_ not in _ORDERING
+        ):
+            return True
+    return False
 
 
 def _bridge(mention: EventMention, events: list[EventMention], index: DocIndex) -> None:
@@ -127,8 +182,18 @@ def _antecedent(
 def _joins(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
     apart = index.sent_of[mention.trigger[0]] - index.sent_of[event.mentions[-1][0]]
     if not mention.participants:
-        return mention.anaphoric and apart <= _ANAPHORA_WINDOW
-    if event.type not in _ARTICLE_WIDE and apart > _SPEECH_WINDOW:
+        # "the call" points back; so does "a meeting was no longer necessary" right after a
+        # planned one: news of the same plan, not a new meeting
+        awaited = mention.status in _IRREALIS and event.status in _IRREALIS and apart <= 1
+        return (mention.anaphoric or (awaited and not _fresh(index.doc[mention.trigger[0]]))) and (
+            apart <= _ANAPHORA_WINDOW
+        )
+    if event.type not in _ARTICLE_WIDE and apart > _SPEECH_WINDOW and not mention.anaphoric:
+        return False  # "his deadline", "the accusation" point back further than a new one would
+    # "the G20 summit" said nothing of its status; "agreeing to confer" pages later is another
+    # encounter, not news of that one
+    undecided = event.status_strength == DEFAULT < mention.status_strength
+    if apart > _SPEECH_WINDOW and undecided and index.doc[mention.trigger[0]].pos_ in _VERBS:
         return False
     # only a verb right after may name who took part in an event first named alone
     # ("a summit in Alaska … The pair met on US soil"), not "a potential meeting between X and Y"
@@ -144,8 +209,14 @@ def _joins(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
 
 
 def _same_side(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
-    ids_a, ids_b = {id(x) for x in a}, {id(x) for x in b}
-    return ids_a <= ids_b or ids_b <= ids_a
+    """One side within the other, a state standing for its people ("Putin" ~ "Russia")."""
+    return _covered(a, b) or _covered(b, a)
+
+
+def _covered(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
+    ids = {id(x) for x in b}
+    countries = {x.country for x in b if x.country}
+    return all(id(x) in ids or (x.kind.value == "country" and x.country in countries) for x in a)
 
 
 def _compatible(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
@@ -166,6 +237,8 @@ def kind(event: EventMention, index: DocIndex) -> str | None:
 
 
 def _same_kind(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
+    if event.intent != mention.intent:
+        return False  # a promise to meet is not the agreement reached at the meeting
     a, b = kind(event, index), kind(mention, index)
     if a == b:
         return True
@@ -181,7 +254,17 @@ def _status_fits(event: EventMention, mention: EventMention) -> bool:
     a, b = event.status, mention.status
     if a == b:
         return True
+    if b == EventStatus.NEGATED and (a in _STANCES or a in _LATER_NEWS):
+        return True  # "no plans for a meeting" after a meeting was planned: news of that plan
+    if a in _STANCES and b in _STANCES and _said_by_others(event, mention):
+        # Zelensky's offer to meet and Trump's condition for meeting are two stances, not one plan
+        return False
     return (a in _REALIS and b in _REALIS) or (a in _IRREALIS and b in _IRREALIS)
+
+
+def _said_by_others(event: EventMention, mention: EventMention) -> bool:
+    a, b = event.attributed_to, mention.attributed_to
+    return a is not None and b is not None and a is not b
 
 
 def _dates_fit(event: EventMention, mention: EventMention) -> bool:
@@ -192,14 +275,14 @@ def _dates_fit(event: EventMention, mention: EventMention) -> bool:
 
 
 def _places_fit(event: EventMention, mention: EventMention) -> bool:
+    """No two places of different countries, nor two cities of one ("in Alaska" fits "in
+    Anchorage"; "in Geneva" does not fit "in Bern")."""
     a, b = event.location, mention.location
     if a is None or b is None or a is b:
         return True
-    return (
-        a.country is not None
-        and a.country == b.country
-        and "country" in {a.kind.value, b.kind.value}
-    )
+    if a.country is None or a.country != b.country:
+        return False
+    return not (a.kind.value in _TOWNS and b.kind.value in _TOWNS)
 
 
 def _nested(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
@@ -219,7 +302,11 @@ def _within(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
 
 def absorb(event: EventMention, mention: EventMention) -> None:
     """Fold a later mention of the same event into it."""
-    event.mentions.append(mention.trigger)
+    if event.trigger not in event.mentions:
+        event.mentions.insert(0, event.trigger)
+    event.mentions.extend(
+        m for m in mention.mentions or [mention.trigger] if m not in event.mentions
+    )
     event.actors = unique(event.actors + mention.actors)
     event.recipients = [
         r
@@ -238,6 +325,7 @@ def absorb(event: EventMention, mention: EventMention) -> None:
     if dated and (event.date is None or (mention.date is not None and _finer(mention, event))):
         event.date = mention.date or event.date
     event.duration = event.duration or mention.duration
+    event.offset = event.offset or mention.offset
     if mention.location is not None and (event.location is None or _more_specific(mention, event)):
         event.location = mention.location
     event.mode = event.mode or mention.mode
@@ -270,6 +358,13 @@ def _more_specific(mention: EventMention, event: EventMention) -> bool:
     order = {"city": 4, "site": 4, "admin": 3, "region": 2, "country": 1}
     assert mention.location is not None and event.location is not None
     return order.get(mention.location.kind.value, 0) > order.get(event.location.kind.value, 0)
+
+
+def _fresh(token: Token) -> bool:
+    """ "another summit", "a second meeting": explicitly a different event."""
+    return any(
+        child.lower_ in _ANOTHER_ONE or child.lower_ == "another" for child in token.children
+    )
 
 
 def is_anaphoric(token: Token) -> bool:

@@ -26,6 +26,7 @@ from communique.nlp.actors import ActorEntity
 from communique.nlp.events.anaphora import resolve, states_named_in
 from communique.nlp.events.lexicon import Lexicon
 from communique.nlp.events.mentions import DocIndex, unique
+from communique.nlp.events.targets import object_targets
 from communique.nlp.events.triggers import governor
 from communique.records import EventType
 
@@ -96,6 +97,14 @@ def participants(
     token: Token, event_type: EventType, index: DocIndex, lex: Lexicon
 ) -> tuple[list[ActorEntity], list[ActorEntity]]:
     roles = Roles()
+    if token.dep_ == "aux":
+        # "Sudan *must* return the helicopter": the one the demand is put to; who demands is
+        # the reporter, which the component adds
+        verb = token.head
+        roles.recipients.extend(
+            a for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} for a in resolve(s, index)
+        )
+        return roles.finish(event_type)
     if token.pos_ in {"NOUN", "PROPN"}:
         _noun_roles(token, event_type, index, lex, roles)
     else:
@@ -109,7 +118,14 @@ def participants(
     if event_type in _NO_MEDIA:
         roles.actors = [a for a in roles.actors if a.sector != "MED"]
         roles.recipients = [a for a in roles.recipients if a.sector != "MED"]
-    return roles.finish(event_type)
+    actors, recipients = roles.finish(event_type)
+    if event_type in SYMMETRIC and len(actors) == 1:
+        actors = unique(
+            actors + object_targets(token, actors, index)
+        )  # "joined the US-led coalition"
+    elif not recipients and not roles.symmetric and event_type not in SYMMETRIC:
+        recipients = object_targets(token, actors, index)
+    return actors, recipients
 
 
 def _is_visit(token: Token) -> bool:
@@ -124,7 +140,8 @@ def _group_above(token: Token, index: DocIndex, least: int = 2) -> list[ActorEnt
         if current.head.i == current.i or current.dep_ in {"ccomp", "advcl", "relcl", "conj"}:
             return []
         current = current.head
-        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        # "X is thought to have conveyed the message during a visit": a raised subject counts
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if current.pos_ in {"VERB", "AUX"} and subjects:
             found = [a for subject in subjects for a in resolve(subject, index)]
             return found if len(found) >= least else []
@@ -153,6 +170,9 @@ def _verb_roles(token: Token, event_type: EventType, index: DocIndex, roles: Rol
                         roles.recipients.extend(_pobjs(inner, index))
         elif child.dep_ in {"prep", "prt"}:
             _preposition(child, event_type, index, roles)
+            if event_type == EventType.REJECT:
+                # "not interested in another summit with Trump": the other side of what is refused
+                roles.recipients.extend(_together_in(child, index))
         elif child.dep_ in {"ccomp", "xcomp"} and event_type == EventType.REQUEST:
             # "demanded that India stop", "requested that Zelensky be excluded"
             roles.recipients.extend(
@@ -239,6 +259,17 @@ def _preposition(prep: Token, event_type: EventType, index: DocIndex, roles: Rol
                         roles.recipients.extend(_pobjs(inner, index))
 
 
+def _together_in(prep: Token, index: DocIndex) -> list[ActorEntity]:
+    return [
+        a
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for inner in pobj.children
+        if inner.dep_ == "prep" and inner.lower_ in _TOGETHER
+        for a in _pobjs(inner, index)
+    ]
+
+
 def _nationalities(prep: Token, index: DocIndex) -> list[ActorEntity]:
     """ "tariffs on *Indian* goods", "sanctions on *Russian* oil": the state the measure aims at."""
     found: list[ActorEntity] = []
@@ -294,6 +325,10 @@ def _noun_roles(
                 for inner in pobj.children:
                     if inner.dep_ == "prep" and inner.lower_ in _TOGETHER:
                         _preposition(inner, event_type, index, roles)
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and event_type not in SYMMETRIC:
+            # "a military deployment *ordered by* Trump", "an attack carried out by X"
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                roles.actors.extend(_pobjs(agent, index))
         elif child.dep_ in {"advcl", "acl"} and event_type in {
             EventType.REQUEST,
             EventType.THREATEN,
@@ -308,6 +343,14 @@ def _noun_roles(
                 if child.dep_ == "prep":
                     _preposition(child, event_type, index, roles)
         return
+    _governor_roles(token, event_type, index, lex, roles)
+
+
+def _governor_roles(
+    token: Token, event_type: EventType, index: DocIndex, lex: Lexicon, roles: Roles
+) -> None:
+    """The parties a noun takes from the verb it is the object of: "*faces* sanctions" (the
+    subject suffers them), "*held* talks", "*imposed* sanctions" (the subject acts)."""
     verb = governor(token)
     if verb is None:
         return
@@ -317,7 +360,9 @@ def _noun_roles(
     elif lemma in lex.word_class("light") or _is_trigger_object(token, verb):
         roles.actors.extend(a for s in _subjects(verb) for a in resolve(s, index))
         for child in verb.children:
-            if child.dep_ == "dative" or (child.dep_ == "dobj" and child.i != token.i):
+            if child.dep_ == "dobj" and child.i != token.i and lemma == "join":
+                roles.actors.extend(resolve(child, index))  # "joined Israel in a campaign"
+            elif child.dep_ == "dative" or (child.dep_ == "dobj" and child.i != token.i):
                 roles.recipients.extend(resolve(child, index))
             elif child.dep_ == "prep" and child.lower_ != "of":
                 _preposition(child, event_type, index, roles)

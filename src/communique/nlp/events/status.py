@@ -67,6 +67,11 @@ _CALLED_OFF = {
     "put": EventStatus.POSTPONED,
 }
 _REFUSAL_FUTURE = frozenset({"will", "wo", "'ll", "shall"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Adverbs that make a present perfect a state that goes on ("has *consistently* demanded").
+_CONTINUING = frozenset(
+    {"consistently", "continually", "repeatedly", "persistently", "always", "long", "still"}
+)
 _MODIFIER_DEPS = frozenset({"amod", "det", "compound", "advmod", "nmod", "predet", "acl"})
 
 
@@ -83,11 +88,15 @@ def status_of(token: Token, rule: TriggerRule, lex: Lexicon) -> StatusReading:
     governing = _governing(token, lex)
     if governing is not None and governing.status in _OVERRIDES:
         return governing
-    chosen = local or governing or _tense(token)
+    chosen = local or governing or _tense(token, lex)
     if chosen.status in _AWAITED and (condition := _condition_above(token)) is not None:
         # "will meet them soon, but *only when* the deal is final": the plan hangs on a condition
         return StatusReading(EventStatus.CONDITIONAL, CUE, condition)
     return chosen
+
+
+def _realises(verb: Token, lex: Lexicon) -> bool:
+    return verb.lemma_.lower() in lex.word_class("realise")
 
 
 def _condition_above(token: Token) -> tuple[int, int] | None:
@@ -163,7 +172,9 @@ def _verb_cues(
     verb: Token, lex: Lexicon, negation_is_trigger: bool, strength: int
 ) -> list[StatusReading]:
     found: list[StatusReading] = []
-    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    # "would raise tariffs and *suspend* aid" shares the auxiliary; "… and *accused* him" has its own tense
+    shares = verb.dep_ == "conj" and verb.tag_ not in _FINITE
+    heads = [verb, verb.head] if shares else [verb]
     for head in heads:
         for child in head.children:
             if child.dep_ == "neg" and not negation_is_trigger:
@@ -176,6 +187,9 @@ def _verb_cues(
                 )
             elif child.dep_ == "mark" and (marked := lex.cue("marker", child.lower_)) is not None:
                 found.append(StatusReading(marked, strength, (child.i, child.i + 1)))
+    if any(r.cue and verb.doc[r.cue[0]].dep_ == "mark" for r in found):
+        # "if a ceasefire *wasn't* reached": a supposition, not a denial
+        found = [r for r in found if r.status != EventStatus.NEGATED]
     return found
 
 
@@ -218,19 +232,25 @@ def _reported(verb: Token, lex: Lexicon) -> bool:
 def _governing(token: Token, lex: Lexicon) -> StatusReading | None:
     """The status the words above the trigger give: the nearest cue, unless a denial, cancellation,
     postponement or failure stands further up ("shelve *plans* for a meeting" is postponed)."""
-    if token.dep_ in {"dobj", "dative"} and token.head.lemma_.lower() in lex.word_class("realise"):
-        return None  # "set a deadline", "held talks": the verb's own tense is the event's
-    found: list[StatusReading] = []
-    finite = _finite(token)
+    if (said := _predicated(token, lex)) is not None:
+        return said
     current = token
+    if token.dep_ in {"dobj", "dative"} and token.head.lemma_.lower() in lex.word_class("realise"):
+        # "set a deadline", "held talks": the verb is the event's own, not a cue; the walk goes
+        # on above it ("a plan to *have talks* was put on hold")
+        current = token.head
+    found: list[StatusReading] = []
+    finite = _finite(current)
     for _ in range(6):
         # The verb an event noun is the active subject of says nothing of its status ("the call set the stage").
         if current.dep_ in _BOUNDARIES or current.dep_ == "nsubj" or current.head.i == current.i:
             break
+        if current.dep_ == "conj" and current.tag_ in _FINITE:
+            break  # "broke off talks and *joined* Israel in a campaign": a clause of its own
         if current.dep_ == "prep" and current.lower_ in _ADJUNCTS:
             break  # "the prospect of arms *after* his call": the call is not what is in prospect
         head = current.head
-        reading = _governor_cue(head, current, lex)
+        reading = _governor_cue(head, current, lex) or _question(head)
         # a finite clause reported by "suggest" or "say" keeps its own tense ("sources suggesting
         # Trump *had pushed*"); only denials and the like reach into it
         if reading is not None and (not finite or reading.status in _OVERRIDES):
@@ -239,8 +259,36 @@ def _governing(token: Token, lex: Lexicon) -> StatusReading | None:
             finite = True
         current = head
     overrides = [r for r in found if r.status in _OVERRIDES]
-    chosen = overrides or found
+    # "a question about *whether* Putin would be ready to meet": asked, not offered
+    questions = [r for r in found if r.status == EventStatus.HYPOTHETICAL and _asked(r, token)]
+    chosen = overrides or questions or found
     return chosen[0] if chosen else None
+
+
+def _asked(reading: StatusReading, token: Token) -> bool:
+    return reading.cue is not None and token.doc[reading.cue[0]].lower_ in {"whether", "if"}
+
+
+def _predicated(token: Token, lex: Lexicon) -> StatusReading | None:
+    """ "a meeting was *no longer* necessary", "a deal is *possible*": what the copula says of
+    an event noun that is its subject."""
+    head = token.head
+    if token.dep_ != "nsubj" or head.lemma_ != "be":
+        return None
+    if _no_longer(head):
+        return StatusReading(EventStatus.CANCELLED, CUE, (head.i, head.i + 1))
+    for child in head.children:
+        if child.dep_ == "acomp" and (cue := lex.cue("modifier", child.lower_)) is not None:
+            return StatusReading(cue, CUE, (child.i, child.i + 1))
+    return None
+
+
+def _question(head: Token) -> StatusReading | None:
+    """A clause introduced by "whether" (or "if" as a question) above the trigger."""
+    for child in head.children:
+        if child.dep_ == "mark" and child.lower_ == "whether":
+            return StatusReading(EventStatus.HYPOTHETICAL, CUE, (child.i, child.i + 1))
+    return None
 
 
 def _finite(token: Token) -> bool:
@@ -256,7 +304,8 @@ def _governor_cue(head: Token, below: Token, lex: Lexicon) -> StatusReading | No
     lemma = head.lemma_.lower()
     span = (head.i, head.i + 1)
     particles = {c.lower_ for c in head.children if c.dep_ == "prt"}
-    if "off" in particles and lemma in _CALLED_OFF:
+    if "off" in particles and lemma in _CALLED_OFF and below.dep_ in {"dobj", "nsubjpass"}:
+        # "called off the summit"; not "broke off *to call* Putin"
         return StatusReading(_CALLED_OFF[lemma], CUE, span)
     if (held := _on_hold(head)) is not None:
         return StatusReading(EventStatus.POSTPONED, CUE, held)
@@ -300,13 +349,23 @@ def _no_longer(head: Token) -> bool:
     return any(any(g.lower_ == "no" for g in adverb.children) for adverb in adverbs)
 
 
-def _tense(token: Token) -> StatusReading:
+def _tense(token: Token, lex: Lexicon) -> StatusReading:
     verb = token if token.pos_ in {"VERB", "AUX"} else _predicate(token)
     if verb is None:
+        return StatusReading(EventStatus.OCCURRED, DEFAULT)
+    if verb.i != token.i and token.dep_ not in {"nsubj", "nsubjpass"} and not _realises(verb, lex):
+        # "Trump *announced* the meeting", "*welcomed* the deal": when it was told, not when it was held
         return StatusReading(EventStatus.OCCURRED, DEFAULT)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am", "'re", "'s", "been"}:
         return StatusReading(EventStatus.ONGOING, TENSE)
+    if verb.dep_ == "advcl" and "to" in auxiliaries and verb.head.tag_ in {"VBD", "VBN"}:
+        # "sat down together *to agree* on a strategy": the purpose of a past act, done with it
+        return StatusReading(EventStatus.OCCURRED, TENSE)
+    if auxiliaries & {"has", "have"} and any(
+        c.dep_ == "advmod" and c.lower_ in _CONTINUING for c in verb.children
+    ):
+        return StatusReading(EventStatus.ONGOING, TENSE)  # "has consistently demanded"
     if verb.tag_ in {"VBD", "VBN"} or auxiliaries & {"did", "had", "has", "have"}:
         return StatusReading(EventStatus.OCCURRED, TENSE)
     if (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from communique.nlp.events.lexicon import ACTOR, ANY, Condition, Lexicon, TriggerRule
+from communique.nlp.events.lexicon import ACTOR, ANY, Condition, Lexicon, TriggerRule, lexicon
 from communique.nlp.events.mentions import DocIndex
 
 # Named entities whose words are names, not event words ("Strike Force", "Summit Street").
@@ -105,6 +105,8 @@ def _matches(values: frozenset[str], token: Token, index: DocIndex) -> bool:
 def resolves_to_actor(token: Token, index: DocIndex) -> bool:
     if index.actor(token) is not None:
         return True
+    if token.lemma_.lower() == "counterpart":
+        return True  # "called his Russian counterpart": the other side's leader
     return any(
         index.actor(child) is not None
         for child in token.children
@@ -122,7 +124,24 @@ def themes(token: Token) -> list[Token]:
             out.append(child)
         elif token.pos_ == "ADJ" and child.dep_ == "prep":
             out.extend(grand for grand in child.children if grand.dep_ == "pobj")
-    return with_conjuncts(out)
+    return with_conjuncts(_contents(out))
+
+
+def _contents(tokens: list[Token]) -> list[Token]:
+    """A quantity or part stands for what it is of: "700 kg *of medicine*", "part *of an aid
+    programme*", "a state *of emergency*"."""
+    portions = lexicon().word_class("portions")
+    out = list(tokens)
+    for token in tokens:
+        if token.lemma_.lower() in portions or token.like_num:
+            out.extend(
+                grand
+                for child in token.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for grand in child.children
+                if grand.dep_ == "pobj"
+            )
+    return out
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -179,7 +198,11 @@ def _mod(values: frozenset[str], token: Token, index: DocIndex) -> bool:
     ):
         return True
     previous = token.doc[token.i - 1] if token.i > 0 else None
-    return previous is not None and previous.lower_ in values
+    if previous is not None and previous.lower_ in values:
+        return True
+    # "would meet *virtually* on Wednesday": the parser may hang the adverb elsewhere
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "ADV" and following.lower_ in values
 
 
 def _prt(values: frozenset[str], token: Token, index: DocIndex) -> bool:
@@ -194,7 +217,11 @@ def _gov(values: frozenset[str], token: Token, index: DocIndex) -> bool:
 
 
 def _comp(values: frozenset[str], token: Token, index: DocIndex) -> bool:
-    return any(child.dep_ in {"xcomp", "ccomp"} for child in token.children)
+    """A clausal complement; with values, one whose verb is among them ("declined *to say*")."""
+    return any(
+        child.dep_ in {"xcomp", "ccomp"} and (not values or _matches(values, child, index))
+        for child in token.children
+    )
 
 
 def _inf(values: frozenset[str], token: Token, index: DocIndex) -> bool:
@@ -227,6 +254,29 @@ def _subj(values: frozenset[str], token: Token, index: DocIndex) -> bool:
     )
 
 
+def _asks(values: frozenset[str], token: Token, index: DocIndex) -> bool:
+    """Someone else is to do what the verb's complement says: "wants *India* to accept", "wants
+    Kyiv to cede" (not "wants to meet")."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"} and _matches(values, child, index):
+            return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+        if child.dep_ in {"xcomp", "ccomp"}:
+            subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(_matches(values, s, index) for s in subjects):
+                return True
+    return False
+
+
+def _said(values: frozenset[str], token: Token, index: DocIndex) -> bool:
+    """The trigger's clause is reported by a verb of saying, and has a subject in ``values``:
+    "Russia said *Sudan must* return the helicopter"."""
+    verb = token.head if token.dep_ == "aux" else token
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().word_class("reporting"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return not values or any(_matches(values, s, index) for s in subjects)
+
+
 _CHECKS = {
     "obj": _obj,
     "prep": _prep,
@@ -239,4 +289,6 @@ _CHECKS = {
     "neg": _neg,
     "plural": _plural,
     "subj": _subj,
+    "asks": _asks,
+    "said": _said,
 }

@@ -1,0 +1,78 @@
+"""Dates counted from another event: "hours before the call", "a day after Trump met Putin".
+
+The time layer gives such an expression no value, only a shift from the event
+it names ("-PTXH", "+P1D"). This module finds that event, the trigger inside
+the phrase after "before" or "after", and once every event has its own date,
+dates the shifted event from it: hours keep the day, days and weeks move it,
+an unknown number of days ("days after") keeps only the month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from communique.nlp.events.dates import named_phrase
+from communique.nlp.events.mentions import DateReading, DocIndex, EventMention
+from communique.nlp.times import TimeMention
+from communique.records import DateBasis, Precision
+
+_SHIFT = re.compile(r"^([+-])P(T?)(\d+|X)([YMWDH])$")
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A shift ("+P1D") from the event whose trigger is ``anchor``, said by ``time``."""
+
+    time: TimeMention
+    anchor: tuple[int, int]
+
+
+def offset_of(
+    pairs: list[tuple[int, TimeMention]], triggers: list[Token], index: DocIndex
+) -> Offset | None:
+    """The nearest offset expression attached to a trigger, and the event it counts from."""
+    for _, time in sorted(pairs, key=lambda pair: pair[0]):
+        if time.shift and time.value is None and (anchor := _named_event(time, triggers, index)):
+            return Offset(time, (anchor.i, anchor.i + 1))
+    return None
+
+
+def _named_event(time: TimeMention, triggers: list[Token], index: DocIndex) -> Token | None:
+    """The trigger in the phrase the expression's "before"/"after" introduces."""
+    phrase = named_phrase(time, index)
+    return next((t for t in triggers if t.i in phrase), None)
+
+
+def resolve_offsets(events: list[EventMention]) -> None:
+    """Date each event counted from another from that event's own date."""
+    for event in events:
+        offset = event.offset
+        if offset is None or (event.date is not None and event.date.basis == DateBasis.TEXT):
+            continue
+        anchor = next((e for e in events if offset.anchor in e.mentions), None)
+        if anchor is None or anchor is event or anchor.date is None:
+            continue
+        if anchor.date.basis == DateBasis.TEXT:
+            event.date = shifted(anchor.date, offset.time)
+
+
+def shifted(reading: DateReading, time: TimeMention) -> DateReading | None:
+    """``reading`` moved by the shift of ``time``, at the precision the shift allows."""
+    match = _SHIFT.match(time.shift or "")
+    if match is None:
+        return None
+    sign, clock, amount, unit = match.groups()
+    if clock or reading.precision == Precision.YEAR:
+        return DateReading(reading.value, reading.precision, DateBasis.TEXT, time)
+    if unit not in {"D", "W"}:
+        return None
+    if amount == "X" or reading.precision != Precision.DAY:
+        # "days after", or an event known only to the month: the month
+        return DateReading(reading.value[:7], Precision.MONTH, DateBasis.TEXT, time)
+    days = int(amount) * (7 if unit == "W" else 1) * (1 if sign == "+" else -1)
+    day = date.fromisoformat(reading.value[:10]) + timedelta(days=days)
+    return DateReading(day.isoformat(), Precision.DAY, DateBasis.TEXT, time)
