@@ -11,14 +11,19 @@ def test_settings_table_and_record_agree():
 
 
 def test_load_settings_reads_the_environment_then_overrides():
-    settings = load_settings({"COMMUNIQUE_BATCH_SIZE": "4", "COMMUNIQUE_DB": "env.db"}, db="flag.db")
+    settings = load_settings(
+        {"COMMUNIQUE_BATCH_SIZE": "4", "COMMUNIQUE_DB": "env.db"}, db="flag.db"
+    )
     assert settings.batch_size == 4
     assert settings.db == "flag.db"
 
 
 @pytest.mark.parametrize(
     ("environ", "message"),
-    [({"COMMUNIQUE_BATCH_SIZE": "many"}, "expected int"), ({"COMMUNIQUE_MAX_BYTES": "-1"}, "negative")],
+    [
+        ({"COMMUNIQUE_BATCH_SIZE": "many"}, "expected int"),
+        ({"COMMUNIQUE_MAX_BYTES": "-1"}, "negative"),
+    ],
 )
 def test_load_settings_rejects_bad_values_with_the_setting_name(environ, message):
     with pytest.raises(SettingsError, match=message):
