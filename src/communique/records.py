@@ -255,6 +255,8 @@ class Quote:
     end_char: int
     speaker: str | None = None
     speaker_text: str | None = None
+    # The words naming the speaker in this quote's attribution ("he", "a senior diplomat").
+    speaker_span: Span | None = None
     cue: Span | None = None
     channel: str | None = None
     about_events: tuple[str, ...] = ()

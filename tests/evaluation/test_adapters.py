@@ -155,7 +155,8 @@ def test_polnear_scores_roles_and_speaker_on_one_annotation_per_document(tmp_pat
         carney = actor(article, "person/carney", ActorKind.PERSON, "Carney")
         said_quote = Quote(
             id="q1", kind=QuoteKind.INDIRECT, text=text[12:31], start_char=12, end_char=31,
-            speaker=carney.id, cue=Span(start_char=7, end_char=11, text="said"),
+            speaker=carney.id, speaker_span=Span(start_char=0, end_char=6, text=text[0:6]),
+            cue=Span(start_char=7, end_char=11, text="said"),
         )  # fmt: skip
         return Readout(article=article, actors=(carney,), quotes=(said_quote,))
 

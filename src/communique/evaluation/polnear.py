@@ -1,9 +1,9 @@
 """PolNeAR (dev): attribution source, cue and content spans, and speaker accuracy.
 
 Each gold attribution has a source (who), a cue (the reporting verb) and a
-content span; communique's quotes give a content span and a cue span, and a
-source span is taken as the speaker's mention nearest to the cue (or the
-``speaker_text`` found nearest, for an unnamed source). Spans match when they
+content span; communique's quotes give a content span, a cue span and the
+words naming the speaker in the attribution (``speaker_span``: "he", "a senior
+diplomat", "Carney"), which are the system's source. Spans match when they
 overlap, one to one. The speaker is right when the system source overlaps the
 gold source, or the speaker's name agrees with it by surname. PolNeAR also
 annotates attributed beliefs and intentions, which communique does not report
@@ -85,7 +85,7 @@ def system_attributions(readout: Readout | None) -> list[Attribution]:
         return []
     return [
         Attribution(
-            source=_source_span(readout, quote),
+            source=_source_span(quote),
             cue=((quote.cue.start_char, quote.cue.end_char),) if quote.cue else (),
             content=((quote.start_char, quote.end_char),),
             speaker=_speaker_name(readout, quote),
@@ -99,18 +99,9 @@ def _speaker_name(readout: Readout, quote: Quote) -> str | None:
     return actor.name if actor else quote.speaker_text
 
 
-def _source_span(readout: Readout, quote: Quote) -> Spans:
-    """The speaker's mention (or the speaker's words) nearest to the cue, else to the quote."""
-    anchor = quote.cue.start_char if quote.cue else quote.start_char
-    actor = readout.actor(quote.speaker) if quote.speaker else None
-    candidates = [(m.start_char, m.end_char) for m in actor.mentions] if actor else []
-    if not candidates and quote.speaker_text:
-        pattern = re.escape(quote.speaker_text)
-        candidates = [(m.start(), m.end()) for m in re.finditer(pattern, readout.article.text)]
-    inside = [span for span in candidates if not (quote.start_char <= span[0] < quote.end_char)]
-    if not inside:
-        return ()
-    return (min(inside, key=lambda span: abs(span[0] - anchor)),)
+def _source_span(quote: Quote) -> Spans:
+    span = quote.speaker_span
+    return ((span.start_char, span.end_char),) if span is not None else ()
 
 
 def pair(gold: list[Attribution], system: list[Attribution], role: str) -> dict[int, int]:

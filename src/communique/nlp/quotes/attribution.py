@@ -33,7 +33,7 @@ from communique.nlp.quotes.speakers import Speaker
 
 _TERM_DEPS = frozenset({"compound", "nmod", "nummod", "poss"})
 _NOUNS = frozenset({"NOUN", "PROPN", "NUM"})
-_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "«", "»"})
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "«", "»", "''", "``"})
 _MAX_TERM_WORDS = 3
 _MIN_FREE_WORDS = 5
 _NEAR = 6

@@ -16,6 +16,7 @@ from communique.nlp.actors import ActorEntity
 from communique.nlp.quotes.attribution import Attribution, Attributor, Basis
 from communique.nlp.quotes.channels import channel_of
 from communique.nlp.quotes.cues import REPORT_KINDS, CueKind, lexicon
+from communique.nlp.quotes.introductions import punctuation_reports
 from communique.nlp.quotes.layout import Layout, QuoteSpan
 from communique.nlp.quotes.marks import quoted_spans
 from communique.nlp.quotes.referents import Referents
@@ -71,9 +72,14 @@ def find_quotes(doc: Doc) -> Doc:
     layout = Layout.build(doc, quoted_spans(text), text)
     index = Referents(doc, doc._.actors or [], layout)
     reports = find_reports(doc, lexicon(), layout)
+    reports = sorted(
+        reports + punctuation_reports(doc, layout, reports), key=lambda report: report.cue_start
+    )
     for report in reports:
         if (subject := _speaking_subject(report, layout)) is not None:
-            span = speaker_span(subject, report.cue_start, report.cue_end, layout.quoted)
+            span = report.speaker_words or speaker_span(
+                subject, report.cue_start, report.cue_end, layout.quoted
+            )
             report.speaker = resolve(subject, span, index)
     quotes = _direct(doc, layout, reports) + _indirect(doc, layout, reports)
     doc._.quotes = sorted(quotes, key=lambda q: (q.start_char, q.kind != QuoteKind.DIRECT))
@@ -222,7 +228,7 @@ def _attach(mention: QuoteMention, report: Report, layout: Layout, *, with_cue: 
         return
     if with_cue:
         mention.cue_start, mention.cue_end = report.cue_start, report.cue_end
-    if report.cue.kind is not CueKind.ACCORDING:
+    if report.cue.kind not in {CueKind.ACCORDING, CueKind.SIGN}:
         mention.channel = channel_of(report.cue_token, layout.quoted)
 
 
@@ -230,10 +236,6 @@ def quote_records(doc: Doc, ids: Ids) -> tuple[Quote, ...]:
     """The Doc's quotes as records, numbered q1, q2, … in text order."""
     records = []
     for number, mention in enumerate(doc._.quotes or [], start=1):
-        cue = None
-        if mention.cue_start is not None and mention.cue_end is not None:
-            span = doc[mention.cue_start : mention.cue_end]
-            cue = Span(start_char=span.start_char, end_char=span.end_char, text=span.text)
         records.append(
             Quote(
                 id=f"q{number}",
@@ -243,8 +245,16 @@ def quote_records(doc: Doc, ids: Ids) -> tuple[Quote, ...]:
                 end_char=mention.end_char,
                 speaker=ids.actor(mention.speaker) if mention.speaker is not None else None,
                 speaker_text=mention.speaker_text,
-                cue=cue,
+                speaker_span=_span(doc, mention.speaker_start, mention.speaker_end),
+                cue=_span(doc, mention.cue_start, mention.cue_end),
                 channel=mention.channel,
             )
         )
     return tuple(records)
+
+
+def _span(doc: Doc, start: int | None, end: int | None) -> Span | None:
+    if start is None or end is None or end <= start:
+        return None
+    span = doc[start:end]
+    return Span(start_char=span.start_char, end_char=span.end_char, text=span.text)

@@ -11,7 +11,8 @@ kind and a strength:
   clause but is not a report on its own;
 * ``question``: an indirect question, never an indirect quote;
 * ``according``: "according to X";
-* ``introduce``: no word at all, a colon after a clause about the speaker.
+* ``introduce``: no word at all, a colon after a clause about the speaker;
+* ``sign``: no word either, a dash and a name after a quotation.
 
 Weak cues ("suggest", "note", "report") are also ordinary words; they make an
 indirect quote only with a clause and a subject that can speak.
@@ -43,6 +44,8 @@ class CueKind(StrEnum):
     ACCORDING = "according"
     # A clause that introduces a quote with a colon and no cue: "Mr Putin's tone was emollient: “…”".
     INTRODUCE = "introduce"
+    # A dash and a name after the closing mark: "“…” — Jane Doe".
+    SIGN = "sign"
 
 
 # Kinds whose quoted noun-phrase object is the speaker's words.

@@ -89,7 +89,7 @@ def _token_quotes(
             first += 1
         last = bisect_left(starts, span.end_char)
         while first < last and (
-            doc[first].is_space or doc[first].text in {'"', "“", "‘", "'", "«", "»"}
+            doc[first].is_space or doc[first].text in {'"', "“", "‘", "'", "«", "»", "''", "``"}
         ):
             first += 1
         if first < last:

@@ -8,7 +8,8 @@ open marks and pairs each closer with the nearest opener of its family:
   of German and Danish print pair unambiguously;
 * straight doubles "…" pair by parity within a paragraph;
 * single marks (’ and ') double as apostrophes, so a single closes only a
-  single that is open, and never between two letters ("Russia’s").
+  single that is open, and never between two letters ("Russia’s");
+* two apostrophes ''…'' (typewriter style) are a straight double mark.
 
 A quote ends with its paragraph, except where the paragraph ends inside it and
 the next paragraph opens with the same mark (the newspaper convention for a
@@ -30,6 +31,8 @@ _REOPENERS = frozenset("“\"'‘«»")
 # A quote longer than this is a missed closing mark, not a speech.
 MAX_QUOTE_CHARS = 4000
 _PARAGRAPH = re.compile(r"\n\s*")
+# ''…'' (typewriter style, as in some archives) quotes like "…".
+_DOUBLED_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class _Open:
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted stretch of ``text``, outermost and nested, in text order."""
+    text = _DOUBLED_APOSTROPHES.sub(_as_double_mark, text)
     found: list[QuotedSpan] = []
     paragraphs = _paragraphs(text)
     stack: list[_Open] = []
@@ -77,6 +81,15 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     if stack:
         _close_unbalanced(stack, found, text, paragraphs[-1][1] if paragraphs else len(text))
     return _with_depths(found)
+
+
+def _as_double_mark(match: re.Match[str]) -> str:
+    """Two apostrophes as one straight double mark, the offsets kept: the mark goes next to
+    the quoted words and a space takes the other place."""
+    start = match.start()
+    before = match.string[start - 1] if start > 0 else " "
+    opening = before.isspace() or before in "([{—–-"
+    return ' "' if opening else '" '
 
 
 def _with_depths(found: list[QuotedSpan]) -> list[QuotedSpan]:

@@ -18,7 +18,6 @@ quotation inside its content is a direct quote of its speaker. The content is
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,13 +25,11 @@ from spacy.tokens import Doc, Token
 
 from communique.nlp.quotes.cues import OBJECT_KINDS, Cue, CueKind, CueLexicon
 from communique.nlp.quotes.layout import Layout
-from communique.nlp.quotes.speakers import Speaker, author_of, can_speak, owner_of, subject_of
+from communique.nlp.quotes.speakers import Speaker, author_of, subject_of
 
 # How a parenthetical cue hangs on the clause it reports ("…, he said, …"); a coordinated
 # verb ("looked at him and said") is a predicate of its own, not an aside.
 _HOSTED = frozenset({"parataxis", "ccomp", "advcl", "dep"})
-_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "«", "»"})
-_INTRODUCTION = Cue("introduce", "PUNCT", CueKind.INTRODUCE, strong=False)
 # Cues whose object is whom they address, not what was said ("told reporters").
 ADDRESSING = frozenset({"tell", "assure", "warn", "inform", "brief", "reassure", "address"})
 _OBJECTS = frozenset({"dobj", "oprd", "attr", "dative"})
@@ -66,6 +63,8 @@ class Report:
     hole_end: int = 0
     negated: bool = False
     speaker: Speaker | None = None
+    # The words naming the speaker, where the layout rather than the parse shows them.
+    speaker_words: tuple[int, int] | None = None
 
     def covers(self, start: int, end: int) -> bool:
         inside = self.content_start <= start and end <= self.content_end
@@ -77,7 +76,7 @@ class Report:
 
 
 def find_reports(doc: Doc, lex: CueLexicon, layout: Layout) -> list[Report]:
-    """Every cue outside quotation marks, in text order."""
+    """Every cue word outside quotation marks, in text order."""
     reports: list[Report] = []
     for i in lex.candidates(doc):
         token = doc[i]
@@ -90,51 +89,7 @@ def find_reports(doc: Doc, lex: CueLexicon, layout: Layout) -> list[Report]:
             reports.append(_verb_report(token, cue, layout, lex))
         elif (cue := lex.noun(token)) is not None and (report := _noun_report(token, cue, lex)):
             reports.append(report)
-    reports += _introductions(doc, layout, reports)
-    return sorted(reports, key=lambda report: report.cue_start)
-
-
-def _introductions(doc: Doc, layout: Layout, reports: list[Report]) -> list[Report]:
-    """ "Mr Putin's tone was emollient: “…”": a colon with no cue before a quotation."""
-    cues = sorted(report.cue_start for report in reports)
-    found = []
-    for quote in layout.quotes:
-        colon = quote.start - 1
-        while colon >= 0 and (doc[colon].is_space or doc[colon].text in _OPENING_MARKS):
-            colon -= 1
-        if colon < 1 or doc[colon].text != ":":
-            continue
-        first = bisect_left(cues, layout.sentence_start(colon))
-        if first < len(cues) and cues[first] < colon:
-            continue
-        subject = _introducer(doc[colon], layout)
-        if subject is not None:
-            found.append(
-                Report(
-                    cue=_INTRODUCTION,
-                    cue_token=doc[colon],
-                    cue_start=colon,
-                    cue_end=colon + 1,
-                    relation=Relation.BARE,
-                    subject=subject,
-                    content_start=colon,
-                    content_end=colon,
-                )
-            )
-    return found
-
-
-def _introducer(colon: Token, layout: Layout) -> Token | None:
-    """The subject of the clause before the colon, or the person it belongs to."""
-    root = colon
-    start = layout.sentence_start(colon.i)
-    while root.head.i != root.i and start <= root.head.i < colon.i:
-        root = root.head
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or layout.quoted[subject.i] >= 0 or can_speak(subject):
-        return subject
-    # "another of Hayovyshyn's red lines was:", "Mr Putin's tone was emollient:"
-    return owner_of(subject)
+    return reports
 
 
 def _noun_report(noun: Token, cue: Cue, lex: CueLexicon) -> Report | None:
