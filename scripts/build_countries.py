@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# ruff: noqa: E501  (data tables below keep one record per line)
+
 """Regenerate the bundled gazetteer tables.
 
 Writes ``src/communique/data/countries.csv`` and ``src/communique/data/regions.csv``.

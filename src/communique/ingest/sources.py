@@ -18,6 +18,8 @@ from communique.ingest.decode import check_size, decode_bytes
 from communique.ingest.feeds import read_feed
 from communique.ingest.html import read_html
 from communique.ingest.jsonl import JsonlFields, read_jsonl
+from communique.ingest.limits import time_limit
+from communique.ingest.markup import check_nesting
 from communique.records import RawArticle
 
 STDIN = "-"
@@ -62,10 +64,22 @@ def sniff_format(content: str, suffix: str = "") -> str:
 
 
 def read_content(
-    content: str, source: str, fmt: str, fields: JsonlFields | None = None
+    content: str,
+    source: str,
+    fmt: str,
+    fields: JsonlFields | None = None,
+    *,
+    max_nesting: int = 0,
 ) -> Iterator[Item]:
-    """Dispatch decoded ``content`` to the reader for ``fmt``."""
+    """Dispatch decoded ``content`` to the reader for ``fmt``.
+
+    Only :class:`InputError` comes out, as an item: a reader that breaks on a
+    hostile input (a parser's own exception, a recursion limit) becomes the
+    failure of that input, never the end of the batch.
+    """
     try:
+        if fmt in ("html", "feed"):
+            check_nesting(content, max_nesting, source)
         if fmt == "html":
             yield read_html(content, source)
         elif fmt == "jsonl":
@@ -76,10 +90,35 @@ def read_content(
             yield read_text(content, source)
     except InputError as e:
         yield e
+    except (Exception, RecursionError) as e:
+        yield FormatError(f"the {fmt} reader failed: {type(e).__name__}: {e}", source=source)
+
+
+def _limited(
+    content: str,
+    source: str,
+    fmt: str,
+    fields: JsonlFields | None,
+    *,
+    max_seconds: float,
+    max_nesting: int,
+) -> list[Item]:
+    """Everything read from one input, within the time limit (else one failure for it)."""
+    try:
+        with time_limit(max_seconds, source):
+            return list(read_content(content, source, fmt, fields, max_nesting=max_nesting))
+    except InputError as e:
+        return [e]
 
 
 def read_file(
-    path: Path, *, max_bytes: int, fields: JsonlFields | None = None, source: str | None = None
+    path: Path,
+    *,
+    max_bytes: int,
+    fields: JsonlFields | None = None,
+    source: str | None = None,
+    max_seconds: float = 0,
+    max_nesting: int = 0,
 ) -> Iterator[Item]:
     """Read one file of any supported format."""
     source = source or str(path)
@@ -92,10 +131,19 @@ def read_file(
     except OSError as e:
         yield UnreadableInputError(f"cannot read file: {e.strerror or e}", source=source)
         return
-    yield from read_content(content, source, sniff_format(content, path.suffix), fields)
+    fmt = sniff_format(content, path.suffix)
+    yield from _limited(
+        content, source, fmt, fields, max_seconds=max_seconds, max_nesting=max_nesting
+    )
 
 
-def read_stdin(*, max_bytes: int, fields: JsonlFields | None = None) -> Iterator[Item]:
+def read_stdin(
+    *,
+    max_bytes: int,
+    fields: JsonlFields | None = None,
+    max_seconds: float = 0,
+    max_nesting: int = 0,
+) -> Iterator[Item]:
     data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes else -1)
     try:
         check_size(len(data), max_bytes, "<stdin>")
@@ -103,7 +151,10 @@ def read_stdin(*, max_bytes: int, fields: JsonlFields | None = None) -> Iterator
     except InputError as e:
         yield e
         return
-    yield from read_content(content, "<stdin>", sniff_format(content), fields)
+    fmt = sniff_format(content)
+    yield from _limited(
+        content, "<stdin>", fmt, fields, max_seconds=max_seconds, max_nesting=max_nesting
+    )
 
 
 def walk(
@@ -131,17 +182,27 @@ def read_paths(
     fields: JsonlFields | None = None,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    max_seconds: float = 0,
+    max_nesting: int = 0,
 ) -> Iterator[Item]:
     """Every article in ``paths``; ``-`` reads stdin."""
     for given in paths:
         if str(given) == STDIN:
-            yield from read_stdin(max_bytes=max_bytes, fields=fields)
+            yield from read_stdin(
+                max_bytes=max_bytes, fields=fields, max_seconds=max_seconds, max_nesting=max_nesting
+            )
             continue
         for found in walk([given], include, exclude):
             if isinstance(found, InputError):
                 yield found
             else:
-                yield from read_file(found, max_bytes=max_bytes, fields=fields)
+                yield from read_file(
+                    found,
+                    max_bytes=max_bytes,
+                    fields=fields,
+                    max_seconds=max_seconds,
+                    max_nesting=max_nesting,
+                )
 
 
 def _selected(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:

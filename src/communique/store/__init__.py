@@ -1,5 +1,6 @@
-"""Storage: SQLite by default."""
+"""Storage: SQLite by default (a file path), PostgreSQL for a ``postgresql://`` URL."""
 
-from communique.store.sqlite import Store, StoredArticle
+from communique.store.connection import Connection
+from communique.store.store import Store, StoredArticle
 
-__all__ = ["Store", "StoredArticle"]
+__all__ = ["Connection", "Store", "StoredArticle"]

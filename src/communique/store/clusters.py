@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
 
 from communique.records import Event, EventStatus, Readout
@@ -26,6 +25,13 @@ from communique.resolve.clustering import (
 )
 from communique.resolve.features import MentionFeatures, event_features
 from communique.resolve.threads import replacement_cue
+from communique.store.connection import Connection
+
+_MENTION_COLUMNS = (
+    "canonical_id", "group_id", "score", "status", "date", "published", "sentence_start",
+    "sentence_end", "trigger_start", "trigger_end", "sentence",
+)  # fmt: skip
+"""``event_mentions`` columns a report of the same (article, event) replaces."""
 
 MAX_CANDIDATES = 400
 """Canonical events a report is compared with at most (the densest buckets first)."""
@@ -42,7 +48,7 @@ class Clustered:
 
 
 def cluster_events(
-    db: sqlite3.Connection, readout: Readout, actor_ids: dict[str, str], group_id: str
+    db: Connection, readout: Readout, actor_ids: dict[str, str], group_id: str
 ) -> list[Clustered]:
     """Attach every event of the readout to a canonical event, creating those that are new."""
     done = []
@@ -61,7 +67,7 @@ def cluster_events(
 
 
 def _best(
-    db: sqlite3.Connection, features: MentionFeatures
+    db: Connection, features: MentionFeatures
 ) -> tuple[str, CanonicalState | None, float | None]:
     best: tuple[float, str, CanonicalState] | None = None
     for canonical_id, state in _candidates(db, features):
@@ -74,9 +80,7 @@ def _best(
     return best[1], best[2], best[0]
 
 
-def _candidates(
-    db: sqlite3.Connection, features: MentionFeatures
-) -> list[tuple[str, CanonicalState]]:
+def _candidates(db: Connection, features: MentionFeatures) -> list[tuple[str, CanonicalState]]:
     ids: dict[str, None] = {}
     for keys, months in lookup_plan(features):
         rows = db.execute(
@@ -95,7 +99,7 @@ def _candidates(
     return [(row[0], CanonicalState.from_json(json.loads(row[1]))) for row in rows]
 
 
-def _save(db: sqlite3.Connection, canonical_id: str, state: CanonicalState, *, new: bool) -> None:
+def _save(db: Connection, canonical_id: str, state: CanonicalState, *, new: bool) -> None:
     values = (
         state.type,
         state.mode,
@@ -135,13 +139,13 @@ def _save(db: sqlite3.Connection, canonical_id: str, state: CanonicalState, *, n
         ],
     )
     db.executemany(
-        "INSERT OR IGNORE INTO canonical_actors VALUES (?, ?)",
+        "INSERT INTO canonical_actors VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(canonical_id, actor) for actor in state.participants],
     )
 
 
 def _add_mention(
-    db: sqlite3.Connection,
+    db: Connection,
     canonical_id: str,
     event: Event,
     features: MentionFeatures,
@@ -157,7 +161,9 @@ def _add_mention(
         not seen("group_id", group_id),
     )
     db.execute(
-        "INSERT OR REPLACE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO event_mentions VALUES ({', '.join('?' * 13)}) "
+        "ON CONFLICT (article_id, event_id) DO UPDATE SET "
+        + ", ".join(f"{column} = excluded.{column}" for column in _MENTION_COLUMNS),
         (
             features.article_id,
             event.id,
@@ -175,7 +181,7 @@ def _add_mention(
         ),
     )
     db.executemany(
-        "INSERT OR IGNORE INTO mention_actors VALUES (?, ?, ?)",
+        "INSERT INTO mention_actors VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(features.article_id, event.id, actor) for actor in features.participants],
     )
     db.execute(
@@ -188,7 +194,7 @@ _ENDED = (EventStatus.POSTPONED, EventStatus.CANCELLED)
 _AFTER = (EventStatus.PLANNED, EventStatus.PROPOSED, EventStatus.OCCURRED)
 
 
-def _link_replacements(db: sqlite3.Connection, readout: Readout, done: list[Clustered]) -> None:
+def _link_replacements(db: Connection, readout: Readout, done: list[Clustered]) -> None:
     """An event called off and, in the same passage, another one "instead": a replacement."""
     text = readout.article.text
     for old in done:
@@ -208,6 +214,7 @@ def _link_replacements(db: sqlite3.Connection, readout: Readout, done: list[Clus
             if end - start > 600 or not replacement_cue(passage):
                 continue
             db.execute(
-                "INSERT OR IGNORE INTO thread_links VALUES (?, ?, 'replaced_by', ?, ?, ?, ?)",
+                "INSERT INTO thread_links VALUES (?, ?, 'replaced_by', ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (old.canonical_id, new.canonical_id, readout.article.id, start, end, passage),
             )

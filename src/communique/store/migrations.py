@@ -3,35 +3,44 @@
 A migration is never edited once released; a change to the schema is a new
 migration appended to :data:`MIGRATIONS`. The ``migrations`` table records
 what was applied and when.
+
+One set of migrations serves SQLite and PostgreSQL: each is written in
+SQLite's types, which :func:`communique.store.dialect.ddl` maps to
+PostgreSQL's (``TEXT COLLATE "C"``, ``BIGINT``, ``DOUBLE PRECISION``,
+``BYTEA``, an identity column for ``AUTOINCREMENT``). A migration that
+needs more than a type mapping branches on the dialect it is given.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from communique.errors import MigrationError
+from communique.errors import MigrationError, StoreError
+from communique.store.connection import Backend, Connection
+from communique.store.dialect import ddl
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
     version: int
     name: str
-    apply: Callable[[sqlite3.Connection], None]
+    apply: Callable[[Connection, str], None]
+    """Called with the connection (in the migration's transaction) and the dialect."""
 
 
-def _run(db: sqlite3.Connection, script: str) -> None:
+def _run(db: Connection, dialect: str, script: str) -> None:
     """Statements one by one: ``executescript`` would commit the open transaction."""
-    for statement in script.split(";"):
+    for statement in ddl(script, dialect).split(";"):
         if statement.strip():
             db.execute(statement)
 
 
-def _initial(db: sqlite3.Connection) -> None:
+def _initial(db: Connection, dialect: str) -> None:
     _run(
         db,
+        dialect,
         """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -111,10 +120,11 @@ def _initial(db: sqlite3.Connection) -> None:
     )
 
 
-def _resolution(db: sqlite3.Connection) -> None:
+def _resolution(db: Connection, dialect: str) -> None:
     """Across articles: near-duplicates, the actor registry, canonical events, threads."""
     _run(
         db,
+        dialect,
         """
         CREATE TABLE resolved_articles (
             article_id TEXT PRIMARY KEY REFERENCES articles(id),
@@ -250,43 +260,122 @@ def _resolution(db: sqlite3.Connection) -> None:
     )
 
 
+def _read_indexes(db: Connection, dialect: str) -> None:
+    """Indexes for paging events on a large store (``communique.query.reports``).
+
+    ``events_order`` walks events in date order and stops when a page is full
+    (``events_type_order`` those of one type); the two covering indexes answer "the article's date" and "the events of
+    these actors" without reading the wide rows (an article row holds its
+    whole readout).
+    """
+    _run(
+        db,
+        dialect,
+        """
+        CREATE INDEX events_order ON events(date, article_id, event_id);
+        CREATE INDEX events_type_order ON events(type, date, article_id, event_id);
+        CREATE INDEX articles_dates ON articles(id, published);
+        CREATE INDEX mention_actors_events ON mention_actors(actor_id, article_id, event_id)
+        """,
+    )
+
+
+def _watched(db: Connection, dialect: str) -> None:
+    """What ``communique watch`` has seen: one row per input path.
+
+    The size, modification time and content hash the input had when its
+    articles were stored, so that a restarted watch skips what is done.
+    """
+    _run(
+        db,
+        dialect,
+        """
+        CREATE TABLE watched (
+            path TEXT PRIMARY KEY,
+            mtime_ns INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            seen_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial),
     Migration(2, "across articles: registry, canonical events, threads", _resolution),
+    Migration(3, "indexes for paging events on a large store", _read_indexes),
+    Migration(4, "inputs seen by communique watch", _watched),
 )
 
+_TABLE = """CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"""
 
-def migrate(db: sqlite3.Connection) -> list[Migration]:
-    """Apply the migrations ``db`` lacks; return those applied."""
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    current = db.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
+
+def schema_version(backend: Backend) -> int:
+    """The latest migration applied (0 for an empty database), read without a write lock."""
+    try:
+        row = backend.db.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()
+    except Exception as e:
+        if backend.translate(e) is None:
+            raise
+        return 0  # no migrations table yet (or unreadable: the write below will tell)
+    return int(row[0])
+
+
+def migrate(backend: Backend) -> list[Migration]:
+    """Apply the migrations the database lacks, each in its own write transaction; return them."""
     latest = MIGRATIONS[-1].version
+    current = schema_version(backend)
     if current > latest:
-        raise MigrationError(
-            f"the database has schema version {current}, newer than this communique ({latest}); upgrade communique"
-        )
+        raise _too_new(current, latest)
     applied = []
     for migration in MIGRATIONS:
         if migration.version <= current:
             continue
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            migration.apply(db)
-            db.execute(
-                "INSERT INTO migrations VALUES (?, ?, ?)",
-                (
-                    migration.version,
-                    migration.name,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                ),
-            )
-            db.execute("COMMIT")
-        except sqlite3.Error as e:
-            db.execute("ROLLBACK")
-            raise MigrationError(
-                f"migration {migration.version} ({migration.name}) failed: {e}"
-            ) from e
-        applied.append(migration)
+        if _apply(backend, migration):
+            applied.append(migration)
     return applied
+
+
+def _apply(backend: Backend, migration: Migration) -> bool:
+    """Apply ``migration`` unless another process did meanwhile; False when it had."""
+    db = backend.db
+    backend.begin(write=True)
+    try:
+        db.execute(ddl(_TABLE, backend.dialect))
+        done = int(db.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0])
+        if done > MIGRATIONS[-1].version:
+            raise _too_new(done, MIGRATIONS[-1].version)
+        if done >= migration.version:
+            backend.rollback()
+            return False
+        migration.apply(db, backend.dialect)
+        db.execute(
+            "INSERT INTO migrations VALUES (?, ?, ?)",
+            (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        backend.commit()
+    except MigrationError:
+        backend.rollback()
+        raise
+    except Exception as e:
+        backend.rollback()
+        translated = backend.translate(e)
+        if translated is None:
+            raise
+        if type(translated) is not StoreError:
+            raise translated from e  # locked or read-only: say so, not "migration failed"
+        raise MigrationError(
+            f"migration {migration.version} ({migration.name}) failed: {translated.message}"
+        ) from e
+    return True
+
+
+def _too_new(current: int, latest: int) -> MigrationError:
+    return MigrationError(
+        f"the database has schema version {current}, newer than this communique ({latest}); "
+        "upgrade communique"
+    )

@@ -8,8 +8,6 @@ over time and disagreements between articles stay visible.
 
 from __future__ import annotations
 
-import sqlite3
-
 from communique.records import Actor, ActorKind, Readout
 from communique.resolve.names import is_full_name, name_key, name_words, surname_key
 from communique.resolve.registry import (
@@ -20,6 +18,7 @@ from communique.resolve.registry import (
     names_of,
     new_actor_id,
 )
+from communique.store.connection import Connection
 
 _COLUMNS = "id, name, kind, country, kb_id, articles"
 
@@ -27,7 +26,7 @@ _COLUMNS = "id, name, kind, country, kb_id, articles"
 class SqlActorIndex:
     """:class:`communique.resolve.registry.ActorIndex` on the ``registry`` tables."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Connection) -> None:
         self.db = db
 
     def _entries(self, sql: str, params: tuple[str, ...]) -> list[RegistryEntry]:
@@ -66,7 +65,7 @@ class SqlActorIndex:
         )
 
 
-def resolve_actors(db: sqlite3.Connection, readout: Readout) -> dict[str, str]:
+def resolve_actors(db: Connection, readout: Readout) -> dict[str, str]:
     """Registry ids of the readout's actors (local id → registry id), registry updated."""
     index = SqlActorIndex(db)
     ids: dict[str, str] = {}
@@ -77,7 +76,7 @@ def resolve_actors(db: sqlite3.Connection, readout: Readout) -> dict[str, str]:
     return ids
 
 
-def _add(db: sqlite3.Connection, index: SqlActorIndex, actor: Actor) -> ActorMatch:
+def _add(db: Connection, index: SqlActorIndex, actor: Actor) -> ActorMatch:
     actor_id = new_actor_id(actor, lambda candidate: index.by_id(candidate) is not None)
     db.execute(
         "INSERT INTO registry VALUES (?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL)",
@@ -95,7 +94,7 @@ def _add(db: sqlite3.Connection, index: SqlActorIndex, actor: Actor) -> ActorMat
 
 
 def _note(
-    db: sqlite3.Connection, readout: Readout, actor: Actor, match: ActorMatch, *, counted: bool
+    db: Connection, readout: Readout, actor: Actor, match: ActorMatch, *, counted: bool
 ) -> None:
     """Link the article's actor to the registry; update what the registry knows of it.
 
@@ -104,22 +103,24 @@ def _note(
     """
     article_id, published = readout.article.id, readout.article.published
     db.execute(
-        "INSERT OR REPLACE INTO actor_links VALUES (?, ?, ?, ?)",
+        "INSERT INTO actor_links VALUES (?, ?, ?, ?) ON CONFLICT (article_id, local_id) "
+        "DO UPDATE SET actor_id = excluded.actor_id, how = excluded.how",
         (article_id, actor.id, match.actor_id, match.how),
     )
     if not counted:
         db.execute(
+            # A NULL date compares as unknown: the CASE keeps the stored value.
             """UPDATE registry SET articles = articles + 1,
-                   first_seen = CASE WHEN ?1 IS NULL THEN first_seen
-                       WHEN first_seen IS NULL OR ?1 < first_seen THEN ?1 ELSE first_seen END,
-                   last_seen = CASE WHEN ?1 IS NULL THEN last_seen
-                       WHEN last_seen IS NULL OR ?1 > last_seen THEN ?1 ELSE last_seen END
-               WHERE id = ?2""",
-            (published, match.actor_id),
+                   first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen
+                       THEN COALESCE(?, first_seen) ELSE first_seen END,
+                   last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen
+                       THEN COALESCE(?, last_seen) ELSE last_seen END
+               WHERE id = ?""",
+            (published, published, published, published, match.actor_id),
         )
     _improve(db, actor, match.actor_id)
     db.executemany(
-        "INSERT OR IGNORE INTO registry_names VALUES (?, ?, ?, ?)",
+        "INSERT INTO registry_names VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(actor.kind.value, key, match.actor_id, name) for key, name in _keyed_names(actor)],
     )
     db.executemany(
@@ -152,7 +153,7 @@ def _keyed_names(actor: Actor) -> list[tuple[str, str]]:
     return list(out.items())
 
 
-def _improve(db: sqlite3.Connection, actor: Actor, actor_id: str) -> None:
+def _improve(db: Connection, actor: Actor, actor_id: str) -> None:
     """Fill what the registry lacks; a fuller name (or the knowledge table's) replaces a shorter one."""
     row = db.execute("SELECT name, kb_id FROM registry WHERE id = ?", (actor_id,)).fetchone()
     name, kb_id = row

@@ -16,7 +16,6 @@ the archive. :func:`resolve_pending` resolves stored articles that were not
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,8 +25,9 @@ from communique.codec import readout_from_json
 from communique.records import Readout
 from communique.resolve.dedupe import BANDS, THRESHOLD, Signature, signature
 from communique.store.clusters import cluster_events
+from communique.store.connection import Connection
 from communique.store.registry import resolve_actors
-from communique.store.sqlite import Store
+from communique.store.store import Store
 
 MIN_BANDS = 2
 """Bands a stored article must share with a new one to be compared with it."""
@@ -64,7 +64,7 @@ class Resolution:
     new_events: int
 
 
-def resolve_article(db: sqlite3.Connection, readout: Readout) -> Resolution:
+def resolve_article(db: Connection, readout: Readout) -> Resolution:
     """Resolve a stored article against the archive, in the caller's transaction."""
     article_id = readout.article.id
     if db.execute("SELECT 1 FROM resolved_articles WHERE article_id = ?", (article_id,)).fetchone():
@@ -81,7 +81,7 @@ def resolve_article(db: sqlite3.Connection, readout: Readout) -> Resolution:
     )
 
 
-def _group(db: sqlite3.Connection, readout: Readout) -> str:
+def _group(db: Connection, readout: Readout) -> str:
     """The near-duplicate group the article joins (its own id when it has no twin)."""
     article_id = readout.article.id
     mine = signature(readout.article.text)
@@ -106,7 +106,7 @@ def _group(db: sqlite3.Connection, readout: Readout) -> str:
     return best[1]
 
 
-def _band_candidates(db: sqlite3.Connection, mine: Signature) -> list[str]:
+def _band_candidates(db: Connection, mine: Signature) -> list[str]:
     """Stored articles sharing at least two bands with ``mine``, most shared first.
 
     A near-duplicate (similarity 0.75 and up) shares about a third of the 32
@@ -123,7 +123,7 @@ def _band_candidates(db: sqlite3.Connection, mine: Signature) -> list[str]:
     return [other for other, n in hits.most_common(MAX_TWINS) if n >= MIN_BANDS]
 
 
-def pending_articles(db: sqlite3.Connection) -> list[str]:
+def pending_articles(db: Connection) -> list[str]:
     """Stored articles not resolved yet, oldest publication first."""
     return [
         row[0]
@@ -134,12 +134,12 @@ def pending_articles(db: sqlite3.Connection) -> list[str]:
     ]
 
 
-def load_readout(db: sqlite3.Connection, article_id: str) -> Readout:
+def load_readout(db: Connection, article_id: str) -> Readout:
     row = db.execute("SELECT readout FROM articles WHERE id = ?", (article_id,)).fetchone()
     return readout_from_json(row[0])
 
 
-def clear_resolution(db: sqlite3.Connection) -> None:
+def clear_resolution(db: Connection) -> None:
     """Empty every table resolution fills (the articles and their readouts stay)."""
     for table in DERIVED_TABLES:
         db.execute(f"DELETE FROM {table}")

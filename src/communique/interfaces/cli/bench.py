@@ -12,7 +12,10 @@ from rich.table import Table
 
 from communique.errors import InputError
 from communique.evaluation.bench import DEFAULT_EXCLUDE, BenchReport, run_bench
+from communique.evaluation.scale import CONFIGS as SCALE_CONFIGS
+from communique.evaluation.scale import ScaleRun, run_scale
 from communique.interfaces.cli.common import err, out, reported, settings_from
+from communique.interfaces.cli.output import print_wide
 
 DEFAULT_CORPUS = Path("examples")
 
@@ -57,6 +60,33 @@ def bench(
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline to use.", show_default=False)
     ] = None,
+    scale: Annotated[
+        bool,
+        typer.Option(
+            "--scale",
+            help="The scale run instead: a synthetic corpus (or CORPUS) ingested with 1 process, "
+            "2 processes and a 2-worker Dask cluster; articles/s, memory, store size, and time "
+            "per article at the start and end.",
+        ),
+    ] = False,
+    articles: Annotated[
+        int,
+        typer.Option("--articles", min=1, help="With --scale: articles to generate."),
+    ] = 100_000,
+    configs: Annotated[
+        str,
+        typer.Option(
+            "--configs", help="With --scale: which runs, comma-separated (default: all three)."
+        ),
+    ] = ",".join(SCALE_CONFIGS),
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save",
+            help="With --scale: also write each run's figures here (JSON lines).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Measure articles/s and words/s of extract and ingest, and of bare spaCy on the same texts.
 
@@ -65,6 +95,10 @@ def bench(
     With --processes N, each is measured with 1 and with N processes. Peak memory
     is the resident-set high-water mark of this process and of its workers.
     """
+    if scale:
+        with reported():
+            _scale(corpus, articles, configs, save, as_json, model)
+        return
     with reported():
         paths = corpus or [DEFAULT_CORPUS]
         missing = [str(path) for path in paths if not path.exists()]
@@ -121,3 +155,47 @@ def _print(report: BenchReport) -> None:
     rss = ", ".join(f"{name} {mb:,.0f} MB" for name, mb in report.peak_rss_mb.items())
     out.print(f"model load: {loads}", markup=False)
     out.print(f"peak RSS: {rss}", markup=False)
+
+
+def _scale(
+    corpus: list[Path] | None,
+    articles: int,
+    configs: str,
+    save: Path | None,
+    as_json: bool,
+    model: str | None,
+) -> None:
+    if corpus and len(corpus) > 1:
+        raise InputError("--scale takes one corpus folder", source=", ".join(map(str, corpus)))
+    settings = settings_from(model=model)
+
+    def done(run: ScaleRun) -> None:
+        if save is not None:
+            with save.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(run.as_json()) + "\n")
+        err.print(f"done: {json.dumps(run.as_json())}", markup=False)
+
+    runs = run_scale(
+        settings,
+        articles=articles,
+        corpus=corpus[0] if corpus else None,
+        configs=tuple(c.strip() for c in configs.split(",") if c.strip()),
+        progress=lambda message: err.print(f"{message} …", markup=False),
+        done=done,
+    )
+    if as_json:
+        sys.stdout.write(json.dumps([run.as_json() for run in runs], indent=2) + "\n")
+        return
+    table = Table(
+        "run", "articles", "failed", "wall s", "articles/s", "s/article start", "s/article end",
+        "write ms start", "write ms end", "peak MB", "MB at 10%", "MB at 90%", "store MB",
+    )  # fmt: skip
+    for run in runs:
+        table.add_row(
+            run.config, str(run.articles), str(run.failed), f"{run.seconds:.0f}",
+            f"{run.articles_per_s:.2f}", f"{run.start_s_per_article:.3f}",
+            f"{run.end_s_per_article:.3f}", f"{run.start_write_ms:.1f}",
+            f"{run.end_write_ms:.1f}", f"{run.peak_rss_mb:,.0f}", f"{run.rss_at_10pct_mb:,.0f}",
+            f"{run.rss_at_90pct_mb:,.0f}", f"{run.store_mb:,.0f}",
+        )  # fmt: skip
+    print_wide(table)
