@@ -8,12 +8,11 @@ and names the disagreements, instead of choosing silently.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 
 from communique.query.filters import Where, country_code, like, one_actor
 from communique.query.rows import ActorProfile, ActorRow, Reported
-from communique.store import Store
+from communique.store import Connection, Store
 
 _COLUMNS = "id, name, kind, country, sector, kb_id, articles, first_seen, last_seen"
 
@@ -87,16 +86,17 @@ def actor_profile(store: Store, name: str) -> ActorProfile:
     )
 
 
-def _titles(db: sqlite3.Connection, actor_id: str) -> list[Reported]:
+def _titles(db: Connection, actor_id: str) -> list[Reported]:
     rows = db.execute(
-        """SELECT title, COUNT(DISTINCT article_id), MIN(seen), MAX(seen) FROM actor_roles
-           WHERE actor_id = ? GROUP BY lower(title) ORDER BY MIN(seen), title""",
+        # MIN(title): one spelling per group, the same on every engine.
+        """SELECT MIN(title), COUNT(DISTINCT article_id), MIN(seen), MAX(seen) FROM actor_roles
+           WHERE actor_id = ? GROUP BY lower(title) ORDER BY MIN(seen), MIN(title)""",
         (actor_id,),
     )
     return [Reported(value=r[0], reports=r[1], first_seen=r[2], last_seen=r[3]) for r in rows]
 
 
-def _countries(db: sqlite3.Connection, actor_id: str) -> list[Reported]:
+def _countries(db: Connection, actor_id: str) -> list[Reported]:
     rows = db.execute(
         """SELECT a.country, COUNT(DISTINCT l.article_id), MIN(ar.published), MAX(ar.published)
            FROM actor_links l
@@ -116,7 +116,7 @@ def _country_disagreement(countries: list[Reported]) -> list[str]:
     return [f"countries differ: {listed}"]
 
 
-def _concurrent_titles(db: sqlite3.Connection, actor_id: str) -> list[str]:
+def _concurrent_titles(db: Connection, actor_id: str) -> list[str]:
     """Months in which articles gave titles with different head words."""
     by_month: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for title, article_id, seen in db.execute(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from communique.errors import NotFoundError
@@ -25,7 +24,7 @@ from communique.query.rows import (
     Report,
     Reported,
 )
-from communique.store import Store
+from communique.store import Connection, Store
 
 _MENTION_ACTOR = (
     "EXISTS (SELECT 1 FROM mention_actors x WHERE x.article_id = e.article_id "
@@ -36,7 +35,7 @@ _CANONICAL_ACTOR = (
 )
 
 
-def _actor_filters(db: sqlite3.Connection, where: Where, query: EventFilter, template: str) -> None:
+def _actor_filters(db: Connection, where: Where, query: EventFilter, template: str) -> None:
     names = [query.actor] if query.actor else []
     if query.dyad:
         names += list(query.dyad)
@@ -114,7 +113,7 @@ CANONICAL_COLUMNS = """c.id, c.type, c.mode, c.status, c.date, c.date_disputed, 
     c.sources, c.thread, c.summary, c.state"""
 
 
-def canonical_where(db: sqlite3.Connection, query: EventFilter) -> Where:
+def canonical_where(db: Connection, query: EventFilter) -> Where:
     where = Where()
     _actor_filters(db, where, query, _CANONICAL_ACTOR)
     if query.type:
@@ -155,7 +154,7 @@ def canonical_events(
         return canonical_rows(db, rows)
 
 
-def canonical_rows(db: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[CanonicalEvent]:
+def canonical_rows(db: Connection, rows: list[tuple[object, ...]]) -> list[CanonicalEvent]:
     """Records of ``canonical_events`` rows selected with the canonical columns."""
     ids = sorted({p for row in rows for p in json.loads(str(row[8]))})
     names = {
@@ -217,7 +216,7 @@ def canonical_event(store: Store, event_id: str) -> CanonicalDetail:
         return CanonicalDetail(event=event, reports=tuple(reports(db, [event.id])[event.id]))
 
 
-def reports(db: sqlite3.Connection, canonical_ids: list[str]) -> dict[str, list[Report]]:
+def reports(db: Connection, canonical_ids: list[str]) -> dict[str, list[Report]]:
     """The reports of each canonical event, in publication order."""
     out: dict[str, list[Report]] = {cid: [] for cid in canonical_ids}
     rows = db.execute(

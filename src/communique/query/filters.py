@@ -8,14 +8,16 @@ alpha-3 code or the name of a country actor the registry holds.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 from communique.errors import InputError, NotFoundError
 from communique.resolve.names import is_full_name, name_key, surname_key
+from communique.store import Connection
 
-NO_MATCH = "\x00no-match"
-"""An id no actor has: a filter naming an unknown actor matches nothing."""
+NO_MATCH = "\x01no-match"
+"""An id no actor has: a filter naming an unknown actor matches nothing.
+
+A control character no id holds; not NUL, which PostgreSQL text refuses."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,10 +47,10 @@ class Where:
         self.params.extend(params)
 
     def sql(self) -> str:
-        return " AND ".join(self.clauses) if self.clauses else "1"
+        return " AND ".join(self.clauses) if self.clauses else "1 = 1"
 
 
-def actor_ids(db: sqlite3.Connection, name: str) -> list[str]:
+def actor_ids(db: Connection, name: str) -> list[str]:
     """Registry ids ``name`` can denote; empty when none."""
     name = name.strip()
     if not name:
@@ -60,7 +62,7 @@ def actor_ids(db: sqlite3.Connection, name: str) -> list[str]:
         row[0]
         for row in db.execute(
             "SELECT DISTINCT actor_id FROM registry_names WHERE key = ? "
-            "UNION SELECT id FROM registry WHERE name = ? COLLATE NOCASE",
+            "UNION SELECT id FROM registry WHERE lower(name) = lower(?)",
             (key, name),
         )
     ]
@@ -76,7 +78,7 @@ def actor_ids(db: sqlite3.Connection, name: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def one_actor(db: sqlite3.Connection, name: str) -> str:
+def one_actor(db: Connection, name: str) -> str:
     """The registry id ``name`` denotes, the most reported one when several share it."""
     found = actor_ids(db, name)
     if not found:
@@ -89,14 +91,14 @@ def one_actor(db: sqlite3.Connection, name: str) -> str:
     return str(row[0])
 
 
-def country_code(db: sqlite3.Connection, name: str) -> str:
+def country_code(db: Connection, name: str) -> str:
     """ISO alpha-3 for a code or a country actor's name ("RUS", "Russia")."""
     text = name.strip()
     if len(text) == 3 and text.isalpha():
         return text.upper()
     row = db.execute(
         "SELECT country FROM registry WHERE kind = 'country' AND country IS NOT NULL AND "
-        "(name = ? COLLATE NOCASE OR id IN (SELECT actor_id FROM registry_names "
+        "(lower(name) = lower(?) OR id IN (SELECT actor_id FROM registry_names "
         "WHERE kind = 'country' AND key = ?)) LIMIT 1",
         (text, name_key(text)),
     ).fetchone()

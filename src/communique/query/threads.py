@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from communique.query.events import CANONICAL_COLUMNS, canonical_rows, canonical_where, reports
 from communique.query.filters import EventFilter
 from communique.query.rows import CanonicalEvent, Report, Thread, ThreadLink, ThreadStep
-from communique.store import Store
+from communique.store import Connection, Store
 
 
 def threads(
@@ -65,7 +63,7 @@ def _step(group: list[Report]) -> ThreadStep:
     )
 
 
-def _links(db: sqlite3.Connection, event: CanonicalEvent) -> tuple[ThreadLink, ...]:
+def _links(db: Connection, event: CanonicalEvent) -> tuple[ThreadLink, ...]:
     rows = db.execute(
         """SELECT 'replaced_by', to_id, article_id, evidence FROM thread_links WHERE from_id = ?
            UNION ALL

@@ -8,17 +8,16 @@ which both take part (a dyad).
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 
 from communique.errors import NotFoundError
 from communique.query.events import CANONICAL_COLUMNS, canonical_rows
 from communique.query.filters import Where, actor_ids, date_bounds, placeholders
 from communique.query.rows import TimelinePoint
-from communique.store import Store
+from communique.store import Connection, Store
 
 
-def subject_ids(db: sqlite3.Connection, subject: str) -> list[str]:
+def subject_ids(db: Connection, subject: str) -> list[str]:
     """Registry ids a timeline subject stands for."""
     text = subject.strip()
     codes = [text.upper()] if len(text) == 3 and text.isalpha() and text.isupper() else []

@@ -17,6 +17,7 @@ from communique.interfaces.cli import (
     ingest,
     quotes,
     resolve,
+    serve,
     threads,
     timeline,
 )
@@ -44,6 +45,7 @@ app.command()(config.settings)
 app.command()(export.export)
 app.add_typer(evaluate.app, name="eval")
 app.command()(bench.bench)
+app.command()(serve.serve)
 
 
 def _version(value: bool) -> None:

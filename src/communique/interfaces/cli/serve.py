@@ -1,0 +1,38 @@
+"""``communique serve``: the JSON API and the web pages over a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from communique.interfaces.cli.common import DbOption, err, reported, settings_from
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str,
+        typer.Option(help="Address to listen on; 0.0.0.0 exposes the server to the network."),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    log_level: Annotated[
+        str, typer.Option("--log-level", help="uvicorn log level: warning, info, debug.")
+    ] = "info",
+) -> None:
+    """Serve the store: web pages at / and a JSON API at /api (writes need COMMUNIQUE_API_TOKEN)."""
+    import uvicorn
+
+    from communique.interfaces.server import create_app
+
+    with reported():
+        settings = settings_from(db=db)
+        if not Path(settings.db).exists():
+            err.print(f"no store at {settings.db}: starting with an empty one")
+        app = create_app(settings)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"listening on {host}: anyone who can reach this machine can read the store")
+    writes = "enabled (token set)" if settings.api_token else "disabled (set COMMUNIQUE_API_TOKEN)"
+    err.print(f"serving {settings.db} at http://{host}:{port}/ · API writes {writes}")
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
