@@ -20,6 +20,7 @@ from communique.interfaces.cli import (
     serve,
     threads,
     timeline,
+    watch,
 )
 
 app = typer.Typer(
@@ -32,6 +33,7 @@ app = typer.Typer(
 
 app.command()(extract.extract)
 app.command()(ingest.ingest)
+app.command()(watch.watch)
 app.command()(browse.show)
 app.command()(browse.articles)
 app.command()(browse.failures)
