@@ -5,15 +5,20 @@ sentences recombined, 100,000 articles by default) is ingested into a fresh
 SQLite store three ways: one process, two worker processes, and a local Dask
 cluster of two worker processes. For each it reports
 
-- articles/s over the whole run;
-- time per article at the start and at the end of the run (the mean gap
-  between stored articles over the first and the last 5 %), and the store's
-  own write time per article (``Store.add`` with resolution) at both ends:
+- articles/s over the whole run (model loading and worker start included) and
+  in the steady state (first stored article to last);
+- time per article in each tenth of the run (the mean gap between handled
+  articles), so that the first and the last 10 % can be compared, and the
+  store's own write time per article (``Store.add`` with resolution) likewise:
   flat figures mean the cost of an article does not grow with the archive;
-- peak memory: the largest resident set of this process and its workers
-  together, sampled every second, and the same at 10 % and at 90 % of the
-  run (flat in the number of articles when the two are close);
-- the store's size on disk.
+- memory of the whole process tree (this process, its workers and theirs):
+  the peak, sampled every second, and the value at 10 %, 20 % … 90 % of the
+  articles, so that "flat in the number of articles" can be judged. Both the
+  resident set (RSS, which counts pages shared by forked workers once per
+  process) and the proportional set (PSS, which splits them) are given, and the
+  parent's own RSS;
+- the store's size on disk, and the mean load average during the run (the
+  machine may be shared).
 """
 
 from __future__ import annotations
@@ -22,73 +27,350 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from communique.errors import EvaluationError
+from communique.evaluation.runner import machine
 from communique.jobs import ingest
 from communique.records import Readout
 from communique.settings import Settings
 from communique.store import Store
 
 CONFIGS = ("1-process", "2-processes", "dask-2-workers")
-EDGE = 0.05
-"""The share of the run whose mean time per article is 'the start' and 'the end'."""
+TENTHS = 10
+"""The run is cut into this many parts by article count; the first and last are 'start' and 'end'."""
+
+
+# -- memory of a process tree (Linux /proc) -----------------------------------------------------
+
+
+def process_tree(root: int | None = None) -> set[int]:
+    """``root`` (default: this process) and all its descendants."""
+    root = root or os.getpid()
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    family, frontier = {root}, [root]
+    while frontier:
+        for child in children.get(frontier.pop(), []):
+            if child not in family:
+                family.add(child)
+                frontier.append(child)
+    return family
+
+
+def _field_kb(path: Path, name: str) -> int:
+    """The ``name:`` line of a /proc file in kB (0 when the process is gone)."""
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def rss_mb(pid: int) -> float:
+    """Resident set of one process, in MB."""
+    return _field_kb(Path(f"/proc/{pid}/status"), "VmRSS") / 1024
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set of one process (shared pages split among their users), in MB."""
+    return _field_kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss") / 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """One reading: this process's RSS, and the RSS and PSS summed over its process tree."""
+
+    parent_rss: float
+    tree_rss: float
+    tree_pss: float
+    processes: int
+
+
+def tree_memory(root: int | None = None) -> Memory:
+    root = root or os.getpid()
+    family = process_tree(root)
+    return Memory(
+        parent_rss=rss_mb(root),
+        tree_rss=sum(rss_mb(pid) for pid in family),
+        tree_pss=sum(pss_mb(pid) for pid in family),
+        processes=len(family),
+    )
+
+
+def tree_rss_mb(root: int | None = None) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    return tree_memory(root).tree_rss
+
+
+class MemorySampler(threading.Thread):
+    """Reads :func:`tree_memory` and the load average every ``interval`` seconds; keeps the peaks."""
+
+    def __init__(self, interval: float = 1.0) -> None:
+        super().__init__(daemon=True, name="scale-memory-sampler")
+        self.interval = interval
+        self.peak = Memory(0.0, 0.0, 0.0, 0)
+        self.peak_processes = 0
+        self.loads: list[float] = []
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            self.take(tree_memory())
+            self.loads.append(os.getloadavg()[0])
+            self._halt.wait(self.interval)
+
+    def take(self, reading: Memory) -> None:
+        self.peak = Memory(
+            parent_rss=max(self.peak.parent_rss, reading.parent_rss),
+            tree_rss=max(self.peak.tree_rss, reading.tree_rss),
+            tree_pss=max(self.peak.tree_pss, reading.tree_pss),
+            processes=max(self.peak.processes, reading.processes),
+        )
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+    @property
+    def mean_load(self) -> float:
+        return sum(self.loads) / len(self.loads) if self.loads else 0.0
+
+
+# -- time per article --------------------------------------------------------------------------
+
+
+def tenths(values: Sequence[float], parts: int = TENTHS) -> list[float]:
+    """Means of ``values`` cut into ``parts`` runs of (nearly) equal length, in order.
+
+    With fewer values than parts, a part too short to hold one takes the value
+    where it begins, so that the list always has ``parts`` entries; no values: [].
+    """
+    if not values:
+        return []
+    n = len(values)
+    means = []
+    for k in range(parts):
+        lo, hi = k * n // parts, (k + 1) * n // parts
+        chunk = values[lo:hi] if hi > lo else values[min(lo, n - 1) : min(lo, n - 1) + 1]
+        means.append(sum(chunk) / len(chunk))
+    return means
+
+
+def gaps(times: Sequence[float]) -> list[float]:
+    """Differences between consecutive times."""
+    return [b - a for a, b in pairwise(times)]
+
+
+def growth_pct(first: float, last: float) -> float:
+    """How much ``last`` exceeds ``first``, in per cent of ``first`` (0 when ``first`` is 0)."""
+    return (last - first) / first * 100 if first else 0.0
+
+
+@dataclass
+class _Clock:
+    """When each input was settled (any outcome), and the store's write time per stored article."""
+
+    arrivals: list[float] = field(default_factory=list)
+    writes: list[float] = field(default_factory=list)
+
+
+# -- one run ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScaleRun:
     config: str
     articles: int
+    """Inputs handled (stored, unchanged or failed)."""
+    stored: int
+    unchanged: int
     failed: int
+    first_failure: str
     seconds: float
-    start_s_per_article: float
-    end_s_per_article: float
-    start_write_ms: float
-    end_write_ms: float
-    peak_rss_mb: float
-    rss_at_10pct_mb: float
-    rss_at_90pct_mb: float
+    steady_seconds: float
+    """From the first handled article to the last: model loading and start-up left out."""
+    ms_per_article: tuple[float, ...]
+    """Mean gap between handled articles in each tenth of the run."""
+    write_ms: tuple[float, ...]
+    """Mean ``Store.add`` time (with resolution) in each tenth of the stored articles."""
+    peak: Memory
+    rss_mb: tuple[float, ...]
+    """Tree RSS when 10 %, 20 % … 90 % of the articles had been handled."""
+    pss_mb: tuple[float, ...]
     store_mb: float
+    load_avg: float
+    facts: dict[str, object] = field(default_factory=dict)
 
     @property
     def articles_per_s(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
+    @property
+    def steady_articles_per_s(self) -> float:
+        return (self.articles - 1) / self.steady_seconds if self.steady_seconds else 0.0
+
+    @property
+    def start_ms(self) -> float:
+        return self.ms_per_article[0] if self.ms_per_article else 0.0
+
+    @property
+    def end_ms(self) -> float:
+        return self.ms_per_article[-1] if self.ms_per_article else 0.0
+
+    def at(self, share: int) -> float:
+        """Tree RSS at ``share`` per cent (10 … 90) of the articles; 0 when not reached."""
+        index = share // 10 - 1
+        return self.rss_mb[index] if 0 <= index < len(self.rss_mb) else 0.0
+
     def as_json(self) -> dict[str, object]:
+        def r(values: Sequence[float], digits: int = 1) -> list[float]:
+            return [round(v, digits) for v in values]
+
         return {
             "config": self.config,
             "articles": self.articles,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
             "failed": self.failed,
+            "first_failure": self.first_failure,
             "seconds": round(self.seconds, 1),
             "articles_per_s": round(self.articles_per_s, 2),
-            "start_s_per_article": round(self.start_s_per_article, 4),
-            "end_s_per_article": round(self.end_s_per_article, 4),
-            "start_write_ms": round(self.start_write_ms, 2),
-            "end_write_ms": round(self.end_write_ms, 2),
-            "peak_rss_mb": round(self.peak_rss_mb),
-            "rss_at_10pct_mb": round(self.rss_at_10pct_mb),
-            "rss_at_90pct_mb": round(self.rss_at_90pct_mb),
+            "steady_articles_per_s": round(self.steady_articles_per_s, 2),
+            "start_ms_per_article": round(self.start_ms, 1),
+            "end_ms_per_article": round(self.end_ms, 1),
+            "time_growth_pct": round(growth_pct(self.start_ms, self.end_ms), 1),
+            "ms_per_article_by_tenth": r(self.ms_per_article),
+            "write_ms_by_tenth": r(self.write_ms, 2),
+            "peak_tree_rss_mb": round(self.peak.tree_rss),
+            "peak_tree_pss_mb": round(self.peak.tree_pss),
+            "peak_parent_rss_mb": round(self.peak.parent_rss),
+            "peak_processes": self.peak.processes,
+            "tree_rss_mb_at_10_to_90pct": r(self.rss_mb, 0),
+            "tree_pss_mb_at_10_to_90pct": r(self.pss_mb, 0),
+            "rss_growth_pct_10_to_90": round(growth_pct(self.at(10), self.at(90)), 1),
             "store_mb": round(self.store_mb, 1),
+            "load_avg": round(self.load_avg, 2),
+            **self.facts,
         }
 
 
-@dataclass
-class _Clock:
-    """Arrival times of stored articles and the store's write time for each."""
+@contextmanager
+def _cluster(config: str, settings: Settings) -> Iterator[Settings]:
+    if not config.startswith("dask"):
+        yield settings.replace(processes=1 if config == "1-process" else 2, cluster="")
+        return
+    try:
+        from distributed import LocalCluster
+    except ImportError as e:
+        raise EvaluationError(
+            "the dask-2-workers run needs the 'distributed' package: "
+            "pip install 'dask[distributed]'"
+        ) from e
+    factory: Any = LocalCluster
+    with factory(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield settings.replace(processes=1, cluster=cluster.scheduler_address)
 
-    arrivals: list[float] = field(default_factory=list)
-    writes: list[float] = field(default_factory=list)
 
-    def edges(self, values: list[float]) -> tuple[float, float]:
-        n = max(1, int(len(values) * EDGE))
-        return sum(values[:n]) / n, sum(values[-n:]) / n
+def run_config(config: str, corpus: Path, settings: Settings, folder: Path, total: int) -> ScaleRun:
+    """Ingest ``corpus`` (``total`` articles) into a fresh store in ``folder`` the ``config`` way."""
+    clock = _Clock()
+    sampler = MemorySampler()
+    marks: dict[int, list[int]] = {}
+    for k in range(1, TENTHS):  # on a tiny corpus several tenths fall on one article
+        marks.setdefault(max(1, total * k // TENTHS), []).append(k)
+    readings: dict[int, Memory] = {}
+    db = folder / f"{config}.db"
+    for stale in folder.glob(f"{config}.db*"):
+        stale.unlink()
 
-    def gaps(self) -> list[float]:
-        return [b - a for a, b in zip(self.arrivals, self.arrivals[1:], strict=False)]
+    def progress(outcome: str, source: str) -> None:
+        clock.arrivals.append(time.perf_counter())
+        due = [k for k in marks.get(len(clock.arrivals), []) if k not in readings]
+        if due:
+            reading = tree_memory()
+            sampler.take(reading)
+            readings.update(dict.fromkeys(due, reading))
+
+    with _cluster(config, settings) as chosen, Store(db) as store:
+        _time_writes(store, clock)
+        sampler.start()
+        started = time.perf_counter()
+        try:
+            summary = ingest(store, [corpus], chosen, progress=progress)
+        finally:
+            seconds = time.perf_counter() - started
+            sampler.stop()
+    reached = [readings[k] for k in sorted(readings)]
+    first = summary.failed[0] if summary.failed else None
+    return ScaleRun(
+        config=config,
+        articles=len(clock.arrivals),
+        stored=len(summary.stored),
+        unchanged=len(summary.unchanged),
+        failed=len(summary.failed),
+        first_failure=f"{first.source}: {first.stage}: {first.error}" if first else "",
+        seconds=seconds,
+        steady_seconds=clock.arrivals[-1] - clock.arrivals[0] if clock.arrivals else 0.0,
+        ms_per_article=tuple(v * 1000 for v in tenths(gaps(clock.arrivals))),
+        write_ms=tuple(v * 1000 for v in tenths(clock.writes)),
+        peak=sampler.peak,
+        rss_mb=tuple(m.tree_rss for m in reached),
+        pss_mb=tuple(m.tree_pss for m in reached),
+        store_mb=sum(p.stat().st_size for p in folder.glob(f"{config}.db*")) / 1e6,
+        load_avg=sampler.mean_load,
+        facts=_facts(settings, total),
+    )
+
+
+def _facts(settings: Settings, total: int) -> dict[str, object]:
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        pages = 0
+    return {
+        "corpus_articles": total,
+        "model": settings.model,
+        "batch_size": settings.batch_size,
+        "finished": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "memory_gb": round(pages / 2**30, 1),
+        **machine(),
+    }
+
+
+def _time_writes(store: Store, clock: _Clock) -> None:
+    """Wrap ``store.add`` so that each write's duration is recorded."""
+    add = store.add
+
+    def timed(readout: Readout, **kwargs: Any) -> bool:
+        started = time.perf_counter()
+        try:
+            return add(readout, **kwargs)
+        finally:
+            clock.writes.append(time.perf_counter() - started)
+
+    store.add = timed  # type: ignore[method-assign]
+
+
+# -- the corpus and the whole run ----------------------------------------------------------------
 
 
 def corpus_script() -> Path:
@@ -99,7 +381,7 @@ def corpus_script() -> Path:
             return script
     raise EvaluationError(
         "scripts/scale_corpus.py not found: run from a checkout of communique, or pass "
-        "--corpus DIR with a corpus made by it"
+        "a corpus folder made by it"
     )
 
 
@@ -117,122 +399,14 @@ def make_corpus(out: Path, articles: int, seed: int = 1) -> int:
     return written
 
 
-def tree_rss_mb(root: int | None = None) -> float:
-    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
-    root = root or os.getpid()
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    family, frontier = {root}, [root]
-    while frontier:
-        pid = frontier.pop()
-        children = [child for child, parent in parents.items() if parent == pid]
-        family.update(children)
-        frontier.extend(children)
-    return sum(_rss_kb(pid) for pid in family) / 1024
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-class MemorySampler(threading.Thread):
-    """Samples :func:`tree_rss_mb` every ``interval`` seconds; ``peak`` is the largest seen."""
-
-    def __init__(self, interval: float = 1.0) -> None:
-        super().__init__(daemon=True)
-        self.interval = interval
-        self.peak = 0.0
-        self.last = 0.0
-        self._halt = threading.Event()
-
-    def run(self) -> None:
-        while not self._halt.is_set():
-            self.last = tree_rss_mb()
-            self.peak = max(self.peak, self.last)
-            self._halt.wait(self.interval)
-
-    def stop(self) -> None:
-        self._halt.set()
-        self.join()
-
-
-@contextmanager
-def _cluster(config: str, settings: Settings) -> Iterator[Settings]:
-    if not config.startswith("dask"):
-        yield settings.replace(processes=1 if config == "1-process" else 2)
-        return
-    from distributed import LocalCluster
-
-    factory: Any = LocalCluster
-    with factory(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
-        yield settings.replace(processes=1, cluster=cluster.scheduler_address)
-
-
-def run_config(config: str, corpus: Path, settings: Settings, folder: Path, total: int) -> ScaleRun:
-    """Ingest ``corpus`` into a fresh store in ``folder`` the ``config`` way, measured."""
-    clock = _Clock()
-    sampler = MemorySampler()
-    marks: dict[int, float] = {}
-    db = folder / f"{config}.db"
-
-    def progress(outcome: str, source: str) -> None:
-        if outcome == "stored":
-            clock.arrivals.append(time.perf_counter())
-            if len(clock.arrivals) in (max(1, total // 10), max(1, total * 9 // 10)):
-                marks[len(clock.arrivals)] = tree_rss_mb()
-
-    with _cluster(config, settings) as chosen, Store(db) as store:
-        _time_writes(store, clock)
-        sampler.start()
-        started = time.perf_counter()
-        summary = ingest(store, [corpus], chosen, progress=progress)
-        seconds = time.perf_counter() - started
-        sampler.stop()
-    gaps = clock.gaps()
-    start_gap, end_gap = clock.edges(gaps) if gaps else (0.0, 0.0)
-    start_write, end_write = clock.edges(clock.writes) if clock.writes else (0.0, 0.0)
-    return ScaleRun(
-        config=config,
-        articles=len(summary.stored),
-        failed=len(summary.failed),
-        seconds=seconds,
-        start_s_per_article=start_gap,
-        end_s_per_article=end_gap,
-        start_write_ms=start_write * 1000,
-        end_write_ms=end_write * 1000,
-        peak_rss_mb=max([sampler.peak, *marks.values()]),
-        rss_at_10pct_mb=marks.get(max(1, total // 10), 0.0),
-        rss_at_90pct_mb=marks.get(max(1, total * 9 // 10), 0.0),
-        store_mb=sum(p.stat().st_size for p in folder.glob(f"{config}.db*")) / 1e6,
-    )
-
-
-def _time_writes(store: Store, clock: _Clock) -> None:
-    """Wrap ``store.add`` so that each write's duration is recorded."""
-    add = store.add
-
-    def timed(readout: Readout, **kwargs: Any) -> bool:
-        started = time.perf_counter()
-        try:
-            return add(readout, **kwargs)
-        finally:
-            clock.writes.append(time.perf_counter() - started)
-
-    store.add = timed  # type: ignore[method-assign]
+def check_configs(configs: Sequence[str]) -> tuple[str, ...]:
+    """``configs`` as a tuple; an error names the unknown ones and the known ones."""
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown or not configs:
+        raise EvaluationError(
+            f"unknown scale configs {unknown or 'none given'}; known: {', '.join(CONFIGS)}"
+        )
+    return tuple(configs)
 
 
 def run_scale(
@@ -240,15 +414,15 @@ def run_scale(
     *,
     articles: int = 100_000,
     corpus: Path | None = None,
-    configs: tuple[str, ...] = CONFIGS,
+    configs: Sequence[str] = CONFIGS,
     progress: Callable[[str], None] | None = None,
     done: Callable[[ScaleRun], None] | None = None,
 ) -> list[ScaleRun]:
     """Run every config on the corpus (generated when not given); ``done`` gets each result."""
     note = progress or (lambda message: None)
-    unknown = [c for c in configs if c not in CONFIGS]
-    if unknown:
-        raise EvaluationError(f"unknown scale configs {unknown}; known: {', '.join(CONFIGS)}")
+    chosen = check_configs(configs)
+    if corpus is not None and not corpus.is_dir():
+        raise EvaluationError(f"{corpus}: not a folder (a corpus made by scripts/scale_corpus.py)")
     runs: list[ScaleRun] = []
     with tempfile.TemporaryDirectory(prefix="communique-scale-") as scratch:
         folder = Path(scratch)
@@ -256,8 +430,10 @@ def run_scale(
             note(f"generating {articles:,} articles")
             corpus = folder / "corpus"
             make_corpus(corpus, articles)
-        total = sum(1 for path in corpus.rglob("*.txt"))
-        for config in configs:
+        total = sum(1 for _ in corpus.rglob("*.txt"))
+        if not total:
+            raise EvaluationError(f"{corpus}: no .txt articles in it")
+        for config in chosen:
             note(f"ingesting {total:,} articles, {config}")
             run = run_config(config, corpus, settings, folder, total)
             runs.append(run)

@@ -64,26 +64,33 @@ def bench(
         bool,
         typer.Option(
             "--scale",
-            help="The scale run instead: a synthetic corpus (or CORPUS) ingested with 1 process, "
-            "2 processes and a 2-worker Dask cluster; articles/s, memory, store size, and time "
-            "per article at the start and end.",
+            help="The scale run instead: a synthetic corpus (or a CORPUS folder) ingested into a "
+            "fresh store with 1 process, 2 processes and a 2-worker Dask cluster; articles/s, "
+            "memory of the whole process tree over the run, store size, and time per article "
+            "in the first and last 10%.",
         ),
     ] = False,
     articles: Annotated[
         int,
-        typer.Option("--articles", min=1, help="With --scale: articles to generate."),
+        typer.Option(
+            "--articles",
+            min=1,
+            help="With --scale: how many articles to generate (not used with a CORPUS folder).",
+        ),
     ] = 100_000,
     configs: Annotated[
         str,
         typer.Option(
-            "--configs", help="With --scale: which runs, comma-separated (default: all three)."
+            "--configs",
+            help="With --scale: which runs, comma-separated, from "
+            f"{', '.join(SCALE_CONFIGS)} (default: all three).",
         ),
     ] = ",".join(SCALE_CONFIGS),
     save: Annotated[
         Path | None,
         typer.Option(
             "--save",
-            help="With --scale: also write each run's figures here (JSON lines).",
+            help="With --scale: also append each run's figures to this file (JSON lines).",
             show_default=False,
         ),
     ] = None,
@@ -97,6 +104,17 @@ def bench(
     """
     if scale:
         with reported():
+            ignored = [
+                name
+                for name, value in (("--multiply", multiply), ("--processes", processes),
+                                    ("--repeat", repeat))
+                if value != 1
+            ] + (["--exclude"] if exclude else [])  # fmt: skip
+            if ignored:
+                raise InputError(
+                    "not used by --scale (its runs are fixed: see --configs)",
+                    source=", ".join(ignored),
+                )
             _scale(corpus, articles, configs, save, as_json, model)
         return
     with reported():
@@ -167,10 +185,24 @@ def _scale(
 ) -> None:
     if corpus and len(corpus) > 1:
         raise InputError("--scale takes one corpus folder", source=", ".join(map(str, corpus)))
+    if corpus and not corpus[0].is_dir():
+        raise InputError(
+            "--scale needs a folder of articles made by scripts/scale_corpus.py",
+            source=str(corpus[0]),
+        )
+    chosen = tuple(c.strip() for c in configs.split(",") if c.strip())
+    unknown = [c for c in chosen if c not in SCALE_CONFIGS]
+    if unknown or not chosen:
+        raise InputError(
+            f"unknown run {', '.join(unknown) or '(none given)'}; "
+            f"choose from {', '.join(SCALE_CONFIGS)}",
+            source="--configs",
+        )
     settings = settings_from(model=model)
 
     def done(run: ScaleRun) -> None:
         if save is not None:
+            save.parent.mkdir(parents=True, exist_ok=True)
             with save.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(run.as_json()) + "\n")
         err.print(f"done: {json.dumps(run.as_json())}", markup=False)
@@ -179,7 +211,7 @@ def _scale(
         settings,
         articles=articles,
         corpus=corpus[0] if corpus else None,
-        configs=tuple(c.strip() for c in configs.split(",") if c.strip()),
+        configs=chosen,
         progress=lambda message: err.print(f"{message} …", markup=False),
         done=done,
     )
@@ -187,15 +219,19 @@ def _scale(
         sys.stdout.write(json.dumps([run.as_json() for run in runs], indent=2) + "\n")
         return
     table = Table(
-        "run", "articles", "failed", "wall s", "articles/s", "s/article start", "s/article end",
-        "write ms start", "write ms end", "peak MB", "MB at 10%", "MB at 90%", "store MB",
+        "run", "articles", "failed", "wall s", "articles/s", "steady articles/s",
+        "ms/article first 10%", "ms/article last 10%", "write ms first 10%", "write ms last 10%",
+        "peak tree RSS MB", "peak tree PSS MB", "RSS MB at 10%", "at 50%", "at 90%", "store MB",
+        "load avg",
     )  # fmt: skip
     for run in runs:
+        writes = run.write_ms or (0.0,)
         table.add_row(
-            run.config, str(run.articles), str(run.failed), f"{run.seconds:.0f}",
-            f"{run.articles_per_s:.2f}", f"{run.start_s_per_article:.3f}",
-            f"{run.end_s_per_article:.3f}", f"{run.start_write_ms:.1f}",
-            f"{run.end_write_ms:.1f}", f"{run.peak_rss_mb:,.0f}", f"{run.rss_at_10pct_mb:,.0f}",
-            f"{run.rss_at_90pct_mb:,.0f}", f"{run.store_mb:,.0f}",
+            run.config, f"{run.articles:,}", str(run.failed), f"{run.seconds:.0f}",
+            f"{run.articles_per_s:.2f}", f"{run.steady_articles_per_s:.2f}",
+            f"{run.start_ms:.0f}", f"{run.end_ms:.0f}", f"{writes[0]:.1f}", f"{writes[-1]:.1f}",
+            f"{run.peak.tree_rss:,.0f}", f"{run.peak.tree_pss:,.0f}", f"{run.at(10):,.0f}",
+            f"{run.at(50):,.0f}", f"{run.at(90):,.0f}", f"{run.store_mb:,.1f}",
+            f"{run.load_avg:.1f}",
         )  # fmt: skip
     print_wide(table)
