@@ -3,7 +3,8 @@
 Articles already in the store (same cleaned text) are not processed again.
 Readouts are computed in batches in this process (spaCy's ``nlp.pipe``), on
 supervised worker processes (``processes > 1``, :mod:`communique.scale.pool`)
-or on a Dask cluster (the ``cluster`` setting, :mod:`communique.scale.cluster`).
+or on a Dask cluster (the ``cluster`` setting: ``tcp://HOST:8786``, or ``local:N``
+for N worker processes here; :mod:`communique.scale.cluster`).
 Whichever computes them, results come back in input order and all writes
 happen in this process, one transaction per article: a killed run loses at
 most the articles in flight, and a rerun stores each article exactly once.
@@ -17,7 +18,8 @@ instead of stalling the batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -102,11 +104,13 @@ def ingest(
 
     items = read_inputs(paths, settings, include=include, exclude=exclude)
     pending = _new_articles(store, extractor, items, tally, fail, notify)
-    for result in readouts(extractor, pending, settings):
-        if isinstance(result, Failure):
-            fail(result)
-            continue
-        _write(store, result, tally, fail, notify)
+    # closing: a store error or Ctrl-C ends the workers (and a local cluster) at once.
+    with closing(readouts(extractor, pending, settings)) as results:
+        for result in results:
+            if isinstance(result, Failure):
+                fail(result)
+                continue
+            _write(store, result, tally, fail, notify)
     return tally.summary()
 
 
@@ -169,16 +173,13 @@ def _new_articles(
 
 def readouts(
     extractor: Extractor, articles: Iterator[Article], settings: Settings
-) -> Iterator[Readout | Failure]:
+) -> Generator[Readout | Failure, None, None]:
     """Readouts (or failures) of ``articles`` in input order, wherever the settings say."""
     if settings.cluster:
-        from communique.scale.cluster import analyse_on_cluster, connect
+        from communique.scale.cluster import analyse_on_cluster, cluster_client
 
-        client = connect(settings.cluster)
-        try:
+        with cluster_client(settings.cluster) as client:
             yield from analyse_on_cluster(client, settings, articles)
-        finally:
-            client.close()
         return
     if settings.processes > 1:
         from communique.scale.pool import WorkerPool

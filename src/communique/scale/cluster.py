@@ -11,19 +11,26 @@ however large the input. Dask retries a batch whose worker died on another
 worker; a batch that keeps killing workers (``KilledWorker``) is split and its
 articles sent one by one, so that only the article at fault becomes a failure.
 
+The ``cluster`` setting names the cluster: a scheduler address
+(``tcp://HOST:8786``), or ``local:N`` to start N worker processes on this
+machine for one run (:func:`cluster_client`).
+
 Requires ``dask[distributed]`` on the parent and on every worker, with the
 same communique version and spaCy model installed (see docs/scale.md).
 """
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from itertools import islice
 from typing import Any
 
 from communique.errors import CommuniqueError
 from communique.ingest.limits import time_limit
+from communique.knowledge.tables import tables_version
 from communique.pipeline import Extractor, failure
 from communique.records import Article, Failure, Readout
 from communique.settings import Settings
@@ -34,11 +41,17 @@ Future = Any
 
 Result = Readout | Failure
 
+CONNECT_SECONDS = 10.0
+"""How long to wait for the scheduler to answer, and then for a first worker."""
+
+LOCAL = "local:"
+"""Prefix of the ``cluster`` value that starts worker processes here: ``local:N``."""
+
 _EXTRACTORS: dict[Settings, Extractor] = {}
 
 
 class ClusterError(CommuniqueError):
-    """The Dask scheduler cannot be reached, or the ``distributed`` package is missing."""
+    """The Dask scheduler cannot be reached, its workers differ, or ``distributed`` is missing."""
 
 
 def analyse_batch(settings: Settings, articles: list[Article]) -> list[Result]:
@@ -57,19 +70,99 @@ def analyse_batch(settings: Settings, articles: list[Article]) -> list[Result]:
     return results
 
 
-def connect(address: str, *, timeout: float = 30.0) -> Client:
+@contextmanager
+def cluster_client(address: str, *, timeout: float | None = None) -> Iterator[Client]:
+    """A client of the cluster named by ``address``, closed (with any local cluster) on exit.
+
+    ``address`` is a scheduler address (``tcp://HOST:8786``) or ``local:N``,
+    which starts a ``LocalCluster`` of N single-threaded worker processes for
+    the duration of the block. The scheduler must have a worker within
+    ``timeout`` seconds, and every worker must run this communique and
+    knowledge version: readouts of mixed versions in one archive are an error.
+    """
+    timeout = CONNECT_SECONDS if timeout is None else timeout
+    with ExitStack() as stack:
+        if address.startswith(LOCAL):
+            scheduler = stack.enter_context(_local_cluster(address)).scheduler_address
+        else:
+            scheduler = address
+        client = connect(scheduler, timeout=timeout)
+        stack.callback(client.close)
+        _check_workers(client, address, timeout)
+        yield client
+
+
+def connect(address: str, *, timeout: float | None = None) -> Client:
     """A client of the scheduler at ``address`` (tcp://HOST:8786)."""
+    timeout = CONNECT_SECONDS if timeout is None else timeout
+    if "://" not in address:
+        raise ClusterError(
+            f"cluster address {address!r}: expected a scheduler address such as "
+            f"tcp://HOST:8786, or {LOCAL}N for N worker processes on this machine"
+        )
+    factory: Any = _distributed().Client
+    try:
+        return factory(address, timeout=f"{timeout}s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} within {timeout:g} s: {e}"
+        ) from e
+
+
+def worker_versions() -> tuple[str, str]:
+    """The communique and knowledge versions of this process (run on every worker)."""
+    from communique import __version__
+
+    return __version__, tables_version()
+
+
+def _check_workers(client: Client, address: str, timeout: float) -> None:
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except (OSError, TimeoutError) as e:
+        raise ClusterError(
+            f"the Dask scheduler at {address} has no worker after {timeout:g} s; "
+            "start one with 'dask worker' (docs/scale.md)"
+        ) from e
+    here = worker_versions()
+    versions: dict[str, tuple[str, str]] = client.run(worker_versions)
+    for worker, there in sorted(versions.items()):
+        if tuple(there) != here:
+            raise ClusterError(
+                f"worker {worker} of the cluster at {address} runs communique {there[0]} "
+                f"(knowledge {there[1]}), this process {here[0]} (knowledge {here[1]}); "
+                "install the same version on every machine"
+            )
+
+
+@contextmanager
+def _local_cluster(address: str) -> Iterator[Any]:
+    count = address.removeprefix(LOCAL)
+    if not count.isdigit() or int(count) < 1:
+        raise ClusterError(f"cluster {address!r}: expected {LOCAL}N with N a number of workers")
+    factory: Any = _distributed().LocalCluster
+    try:
+        cluster = factory(
+            n_workers=int(count),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    except (OSError, RuntimeError) as e:
+        raise ClusterError(f"cannot start a local Dask cluster ({address}): {e}") from e
+    with cluster:
+        yield cluster
+
+
+def _distributed() -> Any:
     try:
         import distributed
     except ImportError as e:
         raise ClusterError(
-            "--cluster needs the 'distributed' package: pip install 'dask[distributed]'"
+            "a Dask cluster needs the 'distributed' package: pip install 'dask[distributed]'"
         ) from e
-    try:
-        factory: Any = distributed.Client
-        return factory(address, timeout=f"{timeout}s", set_as_default=False)
-    except (OSError, TimeoutError) as e:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {e}") from e
+    return distributed
 
 
 def analyse_on_cluster(
@@ -79,7 +172,7 @@ def analyse_on_cluster(
     size = max(1, settings.batch_size)
     window = window or max(2, 2 * _threads(client))
     # Workers need neither the store location nor the API token.
-    settings = settings.replace(api_token="", db="-")
+    settings = settings.replace(api_token="", db="-", cluster="")
     iterator = iter(articles)
     batches = iter(lambda: list(islice(iterator, size)), [])
     flight: deque[tuple[list[Article], Future]] = deque()

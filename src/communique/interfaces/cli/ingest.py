@@ -63,6 +63,15 @@ def ingest(
         int | None,
         typer.Option("--processes", "-p", help="Worker processes for the NLP.", show_default=False),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Run the NLP on a Dask cluster: its scheduler address (tcp://HOST:8786), or "
+            "local:N for N worker processes here; overrides --processes (docs/scale.md).",
+            show_default=False,
+        ),
+    ] = None,
     print_readouts: Annotated[
         bool,
         typer.Option("--print", help="Also print the readout of every article read (JSON lines)."),
@@ -80,7 +89,7 @@ def ingest(
     when nothing failed; failures are kept in the store (see 'communique failures').
     """
     with reported():
-        settings = settings_from(db=db, processes=processes)
+        settings = settings_from(db=db, processes=processes, cluster=cluster)
         with Store(settings.db, lock_timeout=settings.lock_timeout) as store:
             summary = _run(store, paths, settings, include or [], exclude or [], quiet)
             if print_readouts:
