@@ -63,7 +63,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "cluster",
         "",
-        "Dask scheduler address (tcp://HOST:8786) to analyse articles on; empty: this machine.",
+        "Dask cluster to analyse articles on: a scheduler address (tcp://HOST:8786), or local:N "
+        "for N worker processes started here; empty: no cluster.",
     ),
     Setting("watch_interval", 10.0, "Seconds between two scans of 'communique watch'."),
 )
