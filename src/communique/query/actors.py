@@ -56,7 +56,7 @@ def actors(
             where.add("country = ?", country_code(db, country))
         rows = db.execute(
             f"SELECT {_COLUMNS} FROM registry WHERE {where.sql()} "
-            "ORDER BY articles DESC, name LIMIT ? OFFSET ?",
+            "ORDER BY articles DESC, name, id LIMIT ? OFFSET ?",
             (*where.params, limit, offset),
         ).fetchall()
     return [_row(r) for r in rows]
@@ -103,7 +103,7 @@ def _countries(db: Connection, actor_id: str) -> list[Reported]:
            JOIN actors a ON a.article_id = l.article_id AND a.actor_id = l.local_id
            JOIN articles ar ON ar.id = l.article_id
            WHERE l.actor_id = ? AND a.country IS NOT NULL
-           GROUP BY a.country ORDER BY COUNT(DISTINCT l.article_id) DESC""",
+           GROUP BY a.country ORDER BY COUNT(DISTINCT l.article_id) DESC, a.country""",
         (actor_id,),
     )
     return [Reported(value=r[0], reports=r[1], first_seen=r[2], last_seen=r[3]) for r in rows]

@@ -47,7 +47,8 @@ def _actor_filters(db: Connection, where: Where, query: EventFilter, template: s
         ids = [
             row[0]
             for row in db.execute(
-                "SELECT id FROM registry WHERE country = ? OR id = ?", (code, f"country/{code}")
+                "SELECT id FROM registry WHERE country = ? OR id = ? ORDER BY id",
+                (code, f"country/{code}"),
             )
         ] or [NO_MATCH]
         where.add(template.format(placeholders(ids)), *ids)
@@ -224,7 +225,7 @@ def reports(db: Connection, canonical_ids: list[str]) -> dict[str, list[Report]]
                    m.date, m.sentence, m.sentence_start, m.sentence_end, m.group_id, m.score
             FROM event_mentions m JOIN articles a ON a.id = m.article_id
             WHERE m.canonical_id IN ({placeholders(canonical_ids)})
-            ORDER BY m.published, m.article_id, m.sentence_start""",
+            ORDER BY m.published, m.article_id, m.sentence_start, m.trigger_start, m.event_id""",
         canonical_ids,
     )
     for r in rows:

@@ -61,8 +61,8 @@ def actor_ids(db: Connection, name: str) -> list[str]:
     found = [
         row[0]
         for row in db.execute(
-            "SELECT DISTINCT actor_id FROM registry_names WHERE key = ? "
-            "UNION SELECT id FROM registry WHERE lower(name) = lower(?)",
+            "SELECT actor_id FROM registry_names WHERE key = ? "
+            "UNION SELECT id FROM registry WHERE lower(name) = lower(?) ORDER BY 1",
             (key, name),
         )
     ]
@@ -71,7 +71,8 @@ def actor_ids(db: Connection, name: str) -> list[str]:
     found += [  # a bare surname is how news names people: "Putin", "Orbán"
         row[0]
         for row in db.execute(
-            "SELECT id FROM registry WHERE kind = 'person' AND surname = ? ORDER BY articles DESC",
+            "SELECT id FROM registry WHERE kind = 'person' AND surname = ? "
+            "ORDER BY articles DESC, id",
             (surname_key(name),),
         )
     ]
@@ -85,7 +86,7 @@ def one_actor(db: Connection, name: str) -> str:
         raise NotFoundError(f"no actor called {name!r} in the store; see 'communique actors'")
     placeholders = ",".join("?" * len(found))
     row = db.execute(
-        f"SELECT id FROM registry WHERE id IN ({placeholders}) ORDER BY articles DESC LIMIT 1",
+        f"SELECT id FROM registry WHERE id IN ({placeholders}) ORDER BY articles DESC, id LIMIT 1",
         found,
     ).fetchone()
     return str(row[0])
@@ -99,7 +100,7 @@ def country_code(db: Connection, name: str) -> str:
     row = db.execute(
         "SELECT country FROM registry WHERE kind = 'country' AND country IS NOT NULL AND "
         "(lower(name) = lower(?) OR id IN (SELECT actor_id FROM registry_names "
-        "WHERE kind = 'country' AND key = ?)) LIMIT 1",
+        "WHERE kind = 'country' AND key = ?)) ORDER BY articles DESC, id LIMIT 1",
         (text, name_key(text)),
     ).fetchone()
     if row is None:

@@ -86,17 +86,26 @@ def _candidates(db: Connection, features: MentionFeatures) -> list[tuple[str, Ca
         rows = db.execute(
             f"""SELECT DISTINCT canonical_id FROM canonical_keys
                 WHERE type = ? AND key IN ({",".join("?" * len(keys))})
-                AND month IN ({",".join("?" * len(months))}) LIMIT ?""",
+                AND month IN ({",".join("?" * len(months))})
+                ORDER BY canonical_id LIMIT ?""",
             (features.type, *keys, *months, MAX_CANDIDATES),
         )
         ids.update((row[0], None) for row in rows)
     if not ids:
         return []
-    rows = db.execute(
-        f"SELECT id, state FROM canonical_events WHERE id IN ({','.join('?' * len(ids))})",
-        list(ids),
+    # In a fixed order (the lookup's): of two candidates scoring the same, the
+    # first wins, and on every engine the same one.
+    states = dict(
+        db.execute(
+            f"SELECT id, state FROM canonical_events WHERE id IN ({','.join('?' * len(ids))})",
+            list(ids),
+        )
     )
-    return [(row[0], CanonicalState.from_json(json.loads(row[1]))) for row in rows]
+    return [
+        (canonical_id, CanonicalState.from_json(json.loads(states[canonical_id])))
+        for canonical_id in ids
+        if canonical_id in states
+    ]
 
 
 def _save(db: Connection, canonical_id: str, state: CanonicalState, *, new: bool) -> None:

@@ -6,7 +6,11 @@ engines share where that is easy (``ON CONFLICT`` upserts, ``COALESCE``,
 each statement's text (cached, so each distinct statement is rewritten once):
 
 - parameters: ``?`` becomes ``%s`` (and a literal ``%`` becomes ``%%``);
-- ``LIKE`` becomes ``ILIKE``: SQLite's LIKE ignores ASCII case, PostgreSQL's does not;
+- ``LIKE`` becomes ``ILIKE``: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
+  (and, against a ``COLLATE "C"`` column, ILIKE too folds ASCII letters only);
+- ``lower(?)`` becomes ``lower(? COLLATE "C")``: a parameter has the database's
+  default collation, under which PostgreSQL would lower non-ASCII letters too,
+  where SQLite's ``lower`` folds ASCII only;
 - ``ORDER BY`` terms get ``NULLS FIRST`` (``NULLS LAST`` when descending):
   SQLite sorts NULL before every value, PostgreSQL after;
 - a subquery in ``FROM`` gets an alias, which PostgreSQL 15 requires;
@@ -35,6 +39,7 @@ _CLAUSE_END = re.compile(
     r"\b(?:LIMIT|OFFSET|UNION|INTERSECT|EXCEPT|FETCH|FOR|WINDOW)\b", re.IGNORECASE
 )
 _DIRECTION = re.compile(r"\s+(ASC|DESC)\s*$", re.IGNORECASE)
+_LOWER_PARAMETER = re.compile(r"\blower\(\s*\?\s*\)", re.IGNORECASE)
 _FROM_SUBQUERY = re.compile(r"\bFROM\s*\(", re.IGNORECASE)
 _AFTER_SUBQUERY = re.compile(r"\s*(?:AS\b|(?!(?:WHERE|ORDER|GROUP|LIMIT|OFFSET|UNION|INTERSECT|EXCEPT|JOIN|LEFT|RIGHT|INNER|CROSS|FULL|ON|HAVING|WINDOW)\b)[A-Za-z_]\w*)", re.IGNORECASE)  # fmt: skip
 
@@ -66,6 +71,7 @@ def to_postgres(sql: str) -> str:
         return _MASK.format(len(literals) - 1)
 
     masked = _LITERAL.sub(mask, sql)
+    masked = _LOWER_PARAMETER.sub('lower(? COLLATE "C")', masked)
     masked = masked.replace("%", "%%").replace("?", "%s")
     masked = re.sub(r"\bLIKE\b", "ILIKE", masked, flags=re.IGNORECASE)
     masked = re.sub(r"\browid\b", "ctid", masked)

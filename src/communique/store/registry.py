@@ -47,20 +47,22 @@ class SqlActorIndex:
         return found[0] if found else None
 
     def by_kb(self, kb_id: str) -> RegistryEntry | None:
-        found = self._entries(f"SELECT {_COLUMNS} FROM registry WHERE kb_id = ? LIMIT 1", (kb_id,))
+        found = self._entries(
+            f"SELECT {_COLUMNS} FROM registry WHERE kb_id = ? ORDER BY id LIMIT 1", (kb_id,)
+        )
         return found[0] if found else None
 
     def by_name_key(self, kind: ActorKind, key: str) -> list[RegistryEntry]:
         return self._entries(
             f"SELECT {_COLUMNS} FROM registry WHERE id IN "
-            "(SELECT actor_id FROM registry_names WHERE kind = ? AND key = ?)",
+            "(SELECT actor_id FROM registry_names WHERE kind = ? AND key = ?) ORDER BY id",
             (kind.value, key),
         )
 
     def by_surname(self, kind: ActorKind, surname: str) -> list[RegistryEntry]:
         return self._entries(
             f"SELECT {_COLUMNS} FROM registry WHERE kind = ? AND surname = ? "
-            "ORDER BY articles DESC LIMIT 50",
+            "ORDER BY articles DESC, id LIMIT 50",
             (kind.value, surname),
         )
 

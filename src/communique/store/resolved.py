@@ -116,7 +116,8 @@ def _band_candidates(db: Connection, mine: Signature) -> list[str]:
     hits: Counter[str] = Counter()
     for band, bucket in enumerate(mine.bands):
         rows = db.execute(
-            "SELECT article_id FROM article_bands WHERE band = ? AND bucket = ? LIMIT ?",
+            "SELECT article_id FROM article_bands WHERE band = ? AND bucket = ? "
+            "ORDER BY article_id LIMIT ?",
             (band, bucket, BAND_LIMIT),
         )
         hits.update(row[0] for row in rows)
