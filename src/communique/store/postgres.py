@@ -18,6 +18,7 @@ Needs ``psycopg`` (3.x), imported only when a PostgreSQL URL is given.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -77,6 +78,7 @@ class PostgresBackend:
                 "a postgresql:// store needs the psycopg package: pip install 'psycopg[binary]'",
                 source=self.location,
             ) from e
+        check_url(self.url)
         try:
             conn = psycopg.connect(
                 self.url, autocommit=True, connect_timeout=10, application_name="communique"
@@ -169,21 +171,56 @@ def postgres_error(error: Any, location: str) -> StoreError:
     return StoreError(f"database error: {message}", source=location)
 
 
+_USERINFO_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^/\s\"]*@")
+_PARAMETER_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s\"]*)", re.IGNORECASE)
+
+
+def without_password(text: str) -> str:
+    """``text`` (a URL, or a message quoting one) with any password in it masked."""
+    text = _USERINFO_PASSWORD.sub(r"\1***@", text)
+    return _PARAMETER_PASSWORD.sub(r"\1***", text)
+
+
+def check_url(url: str) -> None:
+    """Refuse a PostgreSQL URL libpq cannot parse, or whose port is not a number.
+
+    The message quotes the URL with its password masked (libpq's own message
+    would quote it whole).
+    """
+    from psycopg.conninfo import conninfo_to_dict
+
+    shown = without_password(url)
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception as e:
+        reason = _first_line(e)  # masked: libpq quotes the whole URL
+        raise StoreError(
+            f"malformed PostgreSQL URL ({reason}); expected "
+            "postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
+            source=shown,
+        ) from None
+    for port in str(parts.get("port") or "").split(","):
+        if port and not port.isdigit():
+            raise StoreError(
+                f"malformed PostgreSQL URL: the port {port!r} is not a number", source=shown
+            )
+
+
 def safe_location(url: str) -> str:
     """``url`` without its password, for messages."""
     try:
         from psycopg.conninfo import conninfo_to_dict
     except ImportError:
-        return url.split("@")[-1]
+        return without_password(url)
     try:
         parts = conninfo_to_dict(url)
     except Exception:
-        return "postgresql://(unparsable URL)"
+        return without_password(url)
     user = f"{parts['user']}@" if parts.get("user") else ""
     port = f":{parts['port']}" if parts.get("port") else ""
     return f"postgresql://{user}{parts.get('host', '')}{port}/{parts.get('dbname', '')}"
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
+    text = without_password(str(error).strip())
     return text.splitlines()[0] if text else type(error).__name__
