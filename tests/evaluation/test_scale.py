@@ -15,9 +15,11 @@ from communique.evaluation.scale import (
     gaps,
     growth_pct,
     make_corpus,
+    per_article,
     process_tree,
     run_scale,
     tenths,
+    tree_cpu_s,
     tree_memory,
 )
 from communique.interfaces.cli.app import app
@@ -46,6 +48,26 @@ def test_gaps_and_growth():
     assert gaps([1.0, 1.5, 3.0]) == [0.5, 1.5]
     assert growth_pct(200.0, 250.0) == 25.0
     assert growth_pct(0.0, 5.0) == 0.0
+
+
+def test_per_article_divides_each_increase_by_the_articles_it_took():
+    points = [(1, 10.0), (11, 30.0), (11, 30.0), (31, 50.0)]
+    assert per_article(points) == [2.0, 1.0]
+    assert per_article([(1, 5.0)]) == []
+
+
+def _spin(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def test_tree_cpu_counts_children_that_have_ended():
+    before = tree_cpu_s()
+    child = multiprocessing.get_context("fork").Process(target=_spin, args=(0.5,))
+    child.start()
+    child.join(20)
+    assert tree_cpu_s() - before >= 0.4
 
 
 def test_tree_memory_counts_a_child_process():
@@ -116,6 +138,10 @@ def test_scale_run_on_a_tiny_corpus(tmp_path):
     assert (run.articles, run.stored, run.failed) == (12, 12, 0), run.first_failure
     assert len(run.ms_per_article) == 10 and run.start_ms >= 0
     assert len(run.write_ms) == 10 and all(ms > 0 for ms in run.write_ms)
+    assert all(
+        0 <= cpu <= wall + 1 for cpu, wall in zip(run.write_cpu_ms, run.write_ms, strict=True)
+    )
+    assert 0 < len(run.cpu_ms_per_article) <= 10 and sum(run.cpu_ms_per_article) > 0
     assert len(run.rss_mb) == 9 and all(mb > 50 for mb in run.rss_mb)
     assert run.peak.tree_rss >= max(run.rss_mb)
     assert run.store_mb > 0
@@ -134,6 +160,7 @@ def test_bench_scale_command_saves_json_lines(tmp_path):
     figures = json.loads(line)
     assert figures["config"] == "1-process" and figures["stored"] == 6
     assert len(figures["tree_rss_mb_at_10_to_90pct"]) == 9
+    assert figures["cpu_ms_per_article_by_tenth"]
     assert "1-process" in result.stdout and "ms/article" in result.stdout
 
 

@@ -17,6 +17,9 @@ cluster of two worker processes. For each it reports
   resident set (RSS, which counts pages shared by forked workers once per
   process) and the proportional set (PSS, which splits them) are given, and the
   parent's own RSS;
+- CPU time per article of the whole process tree in each tenth, and the
+  store's CPU time per write: on a shared machine wall time rises and falls
+  with other load, CPU time much less, so these judge "flat" best;
 - the store's size on disk, and the mean load average during the run (the
   machine may be shared).
 """
@@ -114,6 +117,18 @@ def tree_memory(root: int | None = None) -> Memory:
     )
 
 
+def tree_cpu_s(root: int | None = None) -> float:
+    """CPU seconds (user and system) of a process tree, its reaped children included."""
+    ticks = 0
+    for pid in process_tree(root):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def tree_rss_mb(root: int | None = None) -> float:
     """Resident memory of a process and all its descendants, in MB."""
     return tree_memory(root).tree_rss
@@ -173,6 +188,16 @@ def tenths(values: Sequence[float], parts: int = TENTHS) -> list[float]:
     return means
 
 
+def per_article(points: Sequence[tuple[int, float]]) -> list[float]:
+    """From (articles so far, a running total) points, the total's increase per article
+    between consecutive points; points that add no article are passed over."""
+    out = []
+    for (n0, v0), (n1, v1) in pairwise(points):
+        if n1 > n0:
+            out.append((v1 - v0) / (n1 - n0))
+    return out
+
+
 def gaps(times: Sequence[float]) -> list[float]:
     """Differences between consecutive times."""
     return [b - a for a, b in pairwise(times)]
@@ -189,6 +214,10 @@ class _Clock:
 
     arrivals: list[float] = field(default_factory=list)
     writes: list[float] = field(default_factory=list)
+    write_cpu: list[float] = field(default_factory=list)
+    """CPU time of this thread in each write: unlike wall time, not slowed by other load."""
+    cpu: list[tuple[int, float]] = field(default_factory=list)
+    """(articles handled, CPU seconds of the process tree) at the first article and each tenth."""
 
 
 # -- one run ----------------------------------------------------------------------------------
@@ -210,6 +239,9 @@ class ScaleRun:
     """Mean gap between handled articles in each tenth of the run."""
     write_ms: tuple[float, ...]
     """Mean ``Store.add`` time (with resolution) in each tenth of the stored articles."""
+    write_cpu_ms: tuple[float, ...]
+    cpu_ms_per_article: tuple[float, ...]
+    """CPU time of the whole process tree per article in each tenth (up to ten values)."""
     peak: Memory
     rss_mb: tuple[float, ...]
     """Tree RSS when 10 %, 20 % … 90 % of the articles had been handled."""
@@ -258,6 +290,10 @@ class ScaleRun:
             "time_growth_pct": round(growth_pct(self.start_ms, self.end_ms), 1),
             "ms_per_article_by_tenth": r(self.ms_per_article),
             "write_ms_by_tenth": r(self.write_ms, 2),
+            "write_cpu_ms_by_tenth": r(self.write_cpu_ms, 2),
+            "cpu_ms_per_article_by_tenth": r(self.cpu_ms_per_article),
+            "cpu_growth_pct": round(growth_pct(*_ends(self.cpu_ms_per_article)), 1),
+            "write_cpu_growth_pct": round(growth_pct(*_ends(self.write_cpu_ms)), 1),
             "peak_tree_rss_mb": round(self.peak.tree_rss),
             "peak_tree_pss_mb": round(self.peak.tree_pss),
             "peak_parent_rss_mb": round(self.peak.parent_rss),
@@ -269,6 +305,10 @@ class ScaleRun:
             "load_avg": round(self.load_avg, 2),
             **self.facts,
         }
+
+
+def _ends(values: Sequence[float]) -> tuple[float, float]:
+    return (values[0], values[-1]) if values else (0.0, 0.0)
 
 
 @contextmanager
@@ -304,8 +344,12 @@ def run_config(config: str, corpus: Path, settings: Settings, folder: Path, tota
 
     def progress(outcome: str, source: str) -> None:
         clock.arrivals.append(time.perf_counter())
-        due = [k for k in marks.get(len(clock.arrivals), []) if k not in readings]
+        handled = len(clock.arrivals)
+        if handled == 1:
+            clock.cpu.append((handled, tree_cpu_s()))  # model loading and start-up left out
+        due = [k for k in marks.get(handled, []) if k not in readings]
         if due:
+            clock.cpu.append((handled, tree_cpu_s()))
             reading = tree_memory()
             sampler.take(reading)
             readings.update(dict.fromkeys(due, reading))
@@ -316,6 +360,7 @@ def run_config(config: str, corpus: Path, settings: Settings, folder: Path, tota
         started = time.perf_counter()
         try:
             summary = ingest(store, [corpus], chosen, progress=progress)
+            clock.cpu.append((len(clock.arrivals), tree_cpu_s()))
         finally:
             seconds = time.perf_counter() - started
             sampler.stop()
@@ -332,6 +377,8 @@ def run_config(config: str, corpus: Path, settings: Settings, folder: Path, tota
         steady_seconds=clock.arrivals[-1] - clock.arrivals[0] if clock.arrivals else 0.0,
         ms_per_article=tuple(v * 1000 for v in tenths(gaps(clock.arrivals))),
         write_ms=tuple(v * 1000 for v in tenths(clock.writes)),
+        write_cpu_ms=tuple(v * 1000 for v in tenths(clock.write_cpu)),
+        cpu_ms_per_article=tuple(v * 1000 for v in per_article(clock.cpu)),
         peak=sampler.peak,
         rss_mb=tuple(m.tree_rss for m in reached),
         pss_mb=tuple(m.tree_pss for m in reached),
@@ -361,11 +408,12 @@ def _time_writes(store: Store, clock: _Clock) -> None:
     add = store.add
 
     def timed(readout: Readout, **kwargs: Any) -> bool:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             return add(readout, **kwargs)
         finally:
             clock.writes.append(time.perf_counter() - started)
+            clock.write_cpu.append(time.thread_time() - cpu)
 
     store.add = timed  # type: ignore[method-assign]
 

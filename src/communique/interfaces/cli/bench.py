@@ -220,16 +220,17 @@ def _scale(
         return
     table = Table(
         "run", "articles", "failed", "wall s", "articles/s", "steady articles/s",
-        "ms/article first 10%", "ms/article last 10%", "write ms first 10%", "write ms last 10%",
-        "peak tree RSS MB", "peak tree PSS MB", "RSS MB at 10%", "at 50%", "at 90%", "store MB",
-        "load avg",
+        "ms/article first 10%", "last 10%", "CPU ms/article first 10%", "last 10%",
+        "write CPU ms first 10%", "last 10%", "peak tree RSS MB", "peak tree PSS MB",
+        "RSS MB at 10%", "at 50%", "at 90%", "store MB", "load avg",
     )  # fmt: skip
     for run in runs:
-        writes = run.write_ms or (0.0,)
+        cpu, writes = run.cpu_ms_per_article or (0.0,), run.write_cpu_ms or (0.0,)
         table.add_row(
             run.config, f"{run.articles:,}", str(run.failed), f"{run.seconds:.0f}",
             f"{run.articles_per_s:.2f}", f"{run.steady_articles_per_s:.2f}",
-            f"{run.start_ms:.0f}", f"{run.end_ms:.0f}", f"{writes[0]:.1f}", f"{writes[-1]:.1f}",
+            f"{run.start_ms:.0f}", f"{run.end_ms:.0f}", f"{cpu[0]:.0f}", f"{cpu[-1]:.0f}",
+            f"{writes[0]:.1f}", f"{writes[-1]:.1f}",
             f"{run.peak.tree_rss:,.0f}", f"{run.peak.tree_pss:,.0f}", f"{run.at(10):,.0f}",
             f"{run.at(50):,.0f}", f"{run.at(90):,.0f}", f"{run.store_mb:,.1f}",
             f"{run.load_avg:.1f}",
