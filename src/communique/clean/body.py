@@ -19,6 +19,9 @@ from communique.records import Article, Furniture, FurnitureKind, RawArticle, Sp
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Control characters that are not whitespace (NUL, escape, C1): junk from broken
+# files, invisible, and refused by PostgreSQL's text type (NUL); dropped.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _TERMINAL = tuple('.!?:;"”’»)]…■—')
 _VERBISH = re.compile(
     r"\b(?:\w+ed|met|meets|meet|is|are|was|were|has|have|had|speaks|spoke|holds|held|gives|gave"
@@ -47,8 +50,8 @@ def article_id(text: str) -> str:
 
 def clean_article(raw: RawArticle) -> Article:
     """Separate the body from the furniture and build the :class:`Article` record."""
-    blocks = _join_broken(_blocks(raw.text))
-    title = raw.title.strip() if raw.title else None
+    blocks = _join_broken(_blocks(_CONTROLS.sub("", raw.text)))
+    title = _CONTROLS.sub("", raw.title).strip() if raw.title else None
     title = _mark(blocks, title)
     body = [block for block in blocks if block.furniture is None]
     if not body:

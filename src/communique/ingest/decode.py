@@ -51,6 +51,8 @@ def decode_bytes(data: bytes, source: str) -> str:
     if not data.strip():
         raise UnreadableInputError("input is empty", source=source)
     text = _decode(data, source)
+    if not text.strip():  # a byte order mark and nothing else
+        raise UnreadableInputError("input is empty", source=source)
     if _looks_binary(text):
         raise UnreadableInputError("input looks binary, not text", source=source)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

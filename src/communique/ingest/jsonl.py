@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from communique.errors import FormatError
+from communique.errors import FormatError, InputError
 from communique.ingest.dateline import parse_published
 from communique.records import RawArticle
 
@@ -19,17 +19,19 @@ class JsonlFields:
     title: str = "title"
 
 
-def read_jsonl(
-    content: str, source: str, fields: JsonlFields
-) -> Iterator[RawArticle | FormatError]:
-    """Yield one article per non-blank line, or an error for a line that is not one."""
+def read_jsonl(content: str, source: str, fields: JsonlFields) -> Iterator[RawArticle | InputError]:
+    """Yield one article per non-blank line, or an error for a line that is not one.
+
+    A line's error (bad JSON, no text, a bad date) is that line's item: the
+    lines after it are still read.
+    """
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
         line_source = f"{source}#L{number}"
         try:
             yield _article(line, line_source, fields)
-        except FormatError as e:
+        except InputError as e:
             yield e
 
 
