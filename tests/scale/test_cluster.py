@@ -38,6 +38,8 @@ class _FakeClient:
             raise TimeoutError(f"only 0/{n} workers arrived after {timeout}")
 
     def run(self, function):
+        if isinstance(self.versions, Exception):
+            raise self.versions
         return self.versions
 
 
@@ -70,6 +72,14 @@ def test_check_workers_refuses_a_worker_of_another_version():
 def test_check_workers_accepts_workers_of_this_version():
     here = cluster.worker_versions()
     cluster._check_workers(_FakeClient({"tcp://10.0.0.5:4000": here}), "tcp://x:8786", 1)
+
+
+def test_check_workers_says_when_workers_lack_communique():
+    client = _FakeClient(ModuleNotFoundError("No module named 'communique'"))
+    with pytest.raises(
+        ClusterError, match="cluster at tcp://x:8786 cannot run communique: No module"
+    ):
+        cluster._check_workers(client, "tcp://x:8786", 1)
 
 
 def test_check_workers_says_when_the_scheduler_has_no_worker():

@@ -125,7 +125,12 @@ def _check_workers(client: Client, address: str, timeout: float) -> None:
             "start one with 'dask worker' (docs/scale.md)"
         ) from e
     here = worker_versions()
-    versions: dict[str, tuple[str, str]] = client.run(worker_versions)
+    try:
+        versions: dict[str, tuple[str, str]] = client.run(worker_versions)
+    except Exception as e:  # communique missing on a worker, or a worker lost meanwhile
+        raise ClusterError(
+            f"the workers of the cluster at {address} cannot run communique: {e}"
+        ) from e
     for worker, there in sorted(versions.items()):
         if tuple(there) != here:
             raise ClusterError(
