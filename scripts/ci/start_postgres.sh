@@ -70,7 +70,12 @@ if [ ! -f "$DIR/data/PG_VERSION" ]; then
     fi
     chmod 0700 "$DIR"
     log "creating a cluster in $DIR/data"
-    as_owner "$BIN/initdb" -D "$DIR/data" -U "$ROLE" -A trust -E UTF8 --locale=C >&2
+    if ! as_owner "$BIN/initdb" -D "$DIR/data" -U "$ROLE" -A trust -E UTF8 --locale=C \
+        >"$DIR/initdb.log" 2>&1; then
+        cat "$DIR/initdb.log" >&2
+        log "initdb failed"
+        exit 1
+    fi
 fi
 
 if ! as_owner "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
