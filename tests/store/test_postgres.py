@@ -82,3 +82,16 @@ def test_cli_names_an_unreachable_server_without_its_password():
         assert result.exit_code == 4, result.output
         assert "postgresql://ann@127.0.0.1:1/news: cannot connect to PostgreSQL" in result.output
         assert "s3cret" not in result.output
+
+
+def test_postgres_store_where_hides_the_password():
+    with postgres_schema() as url:
+        user, rest = url.split("://", 1)[1].split("@", 1)
+        with Store(f"postgresql://{user}:s3cret@{rest}") as store:
+            assert store.where.startswith(f"postgresql://{user}@")
+            assert "s3cret" not in store.where
+
+
+def test_sqlite_store_where_is_the_file(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        assert store.where == str(tmp_path / "s.db")

@@ -100,6 +100,11 @@ class Store:
     ) -> None:
         self.close()
 
+    @property
+    def where(self) -> str:
+        """Where the store is, for messages: the file, or the URL without its password."""
+        return self.backend.location
+
     def close(self) -> None:
         self.backend.close()
 

@@ -102,7 +102,7 @@ def ingest(
         if not quiet:
             err.print(
                 f"stored {len(summary.stored)}, unchanged {len(summary.unchanged)}, "
-                f"failed {len(summary.failed)}  (store: {settings.db})"
+                f"failed {len(summary.failed)}  (store: {store.where})"
             )
         for item in summary.failed:
             err.print(f"failed: {item.source}: {item.error} [{item.stage}]", markup=False)
