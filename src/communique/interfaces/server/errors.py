@@ -119,6 +119,15 @@ def validation_messages(error: RequestValidationError) -> list[str]:
     return out
 
 
+FASTAPI_BODY_ERROR = "There was an error parsing the body"
+
+
+def _body_message(cause: BaseException | None) -> str:
+    if isinstance(cause, UnicodeDecodeError):
+        return "body: the body is not valid JSON (its bytes are not UTF-8, UTF-16 or UTF-32 text)"
+    return f"body: the body cannot be read as JSON ({type(cause).__name__ if cause else 'unknown'})"
+
+
 def _status_of(error: CommuniqueError) -> int:
     if isinstance(error, NotFoundError):
         return 404
@@ -134,6 +143,9 @@ def install(app: FastAPI) -> None:
 
     async def on_http(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
+        if error.status_code == 400 and error.detail == FASTAPI_BODY_ERROR:
+            # FastAPI's words for a body json.loads cannot even decode; say it like the others
+            return error_response(request, 422, [_body_message(error.__cause__)])
         return error_response(request, error.status_code, [str(error.detail)], error.headers)
 
     async def on_validation(request: Request, error: Exception) -> Response:

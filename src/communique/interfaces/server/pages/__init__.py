@@ -6,8 +6,11 @@ from fastapi import APIRouter
 
 from communique.interfaces.server.pages import articles, events, palette, people, visuals
 
+MODULES = (articles, events, visuals, people, palette)
+"""Each module's ``router`` holds its pages (the tests walk them: pages are not in the OpenAPI)."""
+
 pages = APIRouter(include_in_schema=False)
-for module in (articles, events, visuals, people, palette):
+for module in MODULES:
     pages.include_router(module.router)
 
-__all__ = ["pages"]
+__all__ = ["MODULES", "pages"]
