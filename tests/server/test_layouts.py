@@ -14,6 +14,7 @@ from communique.interfaces.server.templating import (
     TYPE_COLOURS,
     anchor,
     query_string,
+    source_name,
 )
 from communique.query.pages import PlacePoint
 from communique.query.rows import ActorRef, CanonicalEvent, TimelinePoint
@@ -161,3 +162,19 @@ def test_palette_has_a_colour_for_every_type_and_status():
 )
 def test_query_string_drops_blanks_and_keeps_repeated_values(params, changes, expected):
     assert query_string(params, **changes) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("/work/main/examples/articles/2025-10-16_call.txt", "2025-10-16_call.txt"),
+        ("/work/main/examples/feeds/wire.jsonl#L3", "wire.jsonl#L3"),
+        ("https://news.example.org/world/2025/10/talks-resume", "news.example.org/…/talks-resume"),
+        ("https://news.example.org/talks", "news.example.org/talks"),
+        ("https://news.example.org/", "news.example.org"),
+        ("call.txt", "call.txt"),
+        (None, ""),
+    ],
+)
+def test_source_name_keeps_what_a_reader_scans(source, shown):
+    assert source_name(source) == shown

@@ -153,3 +153,18 @@ def test_timeline_chart_is_drawn_on_the_server(rendered):
 def test_network_joins_the_participants(rendered):
     html = rendered["/network"]
     assert 'data-id="person/vladimir-putin"' in html and 'class="edge"' in html
+
+
+def test_events_page_exports_the_filtered_events_in_every_format(client):
+    html = client.get("/events?actor=Putin&status=planned").text
+    links = re.findall(r'href="(/api/export\?[^"]+)"', html)
+    formats = {re.search(r"format=(\w+)", link).group(1) for link in links}
+    assert formats == {"jsonl", "csv", "plover", "cameo"}
+    everything = client.get("/api/export?format=plover").text.splitlines()
+    for link in links:
+        assert "actor=Putin" in link and "status=planned" in link
+        response = client.get(link.replace("&amp;", "&"))
+        assert response.status_code == 200, link
+        if "format=plover" in link:
+            exported = response.text.splitlines()
+            assert 0 < len(exported) < len(everything)

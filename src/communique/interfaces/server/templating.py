@@ -72,6 +72,23 @@ def evidence_url(article_id: str, event_id: str) -> str:
     return f"/articles/{article_id}?{urlencode({'event': event_id})}#{anchor(event_id, 'event')}"
 
 
+def source_name(source: str | None) -> str:
+    """A source as a reader scans it: a URL's host and last segment, a file's name (and ``#item``).
+
+    Ingest stores sources as given (often absolute paths of this machine); the
+    full value stays in the link's title.
+    """
+    if not source:
+        return ""
+    _, sep, rest = source.partition("://")
+    parts = [part for part in (rest if sep else source).split("/") if part]
+    if not parts:
+        return source
+    if sep and len(parts) > 2:
+        return f"{parts[0]}/…/{parts[-1]}"
+    return "/".join(parts) if sep else parts[-1]
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -87,6 +104,7 @@ def _environment() -> jinja2.Environment:
         evidence_url=evidence_url,
     )
     env.filters["anchor"] = anchor
+    env.filters["source_name"] = source_name
     return env
 
 

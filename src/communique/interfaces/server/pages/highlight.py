@@ -40,7 +40,7 @@ class Run:
     anchors: tuple[str, ...]
 
 
-KINDS = ("heading", "quote", "actor", "place", "time", "trigger", "cue", "focus")
+KINDS = ("heading", "quote", "actor", "place", "time", "trigger", "cue", "speaker", "focus")
 """Mark kinds in the order their classes are listed (the legend's order)."""
 
 
@@ -75,6 +75,10 @@ def _quote_marks(readout: Readout) -> Iterator[Mark]:
             yield Mark(
                 quote.cue.start_char, quote.cue.end_char, "cue", f"speech cue of {who}", quote.id
             )
+        if quote.speaker_span is not None:
+            # the words naming the speaker, even when no actor was found for them
+            span = quote.speaker_span
+            yield Mark(span.start_char, span.end_char, "speaker", f"speaker: {who}", quote.id)
 
 
 def _event_marks(readout: Readout, focus: str | None) -> Iterator[Mark]:
