@@ -8,6 +8,7 @@ another writer to finish, then fails with a clear message.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -85,6 +86,12 @@ def sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(
             f"cannot write the database: {message}; free disk space and rerun", source=str(path)
         )
+    if "unable to open" in lowered and _unwritable(path):
+        return StoreReadOnlyError(
+            f"the database is read-only ({message}): the file or its folder cannot be written "
+            "(a read-only mount or permissions), and SQLite writes beside the file",
+            source=str(path),
+        )
     if "unable to open" in lowered:
         return StoreError(
             f"cannot open the database ({message}); check the path and permissions",
@@ -93,3 +100,8 @@ def sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
     if "not a database" in lowered or "malformed" in lowered:
         return StoreError(f"the file is not a communique database ({message})", source=str(path))
     return StoreError(f"database error: {message}", source=str(path))
+
+
+def _unwritable(path: Path) -> bool:
+    """An existing database whose file or folder cannot be written (read-only mount, modes)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
