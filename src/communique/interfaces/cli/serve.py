@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from communique.interfaces.cli.common import DbOption, err, reported, settings_from
+
+
+class LogLevel(StrEnum):
+    """uvicorn's log levels."""
+
+    CRITICAL = "critical"
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    DEBUG = "debug"
+    TRACE = "trace"
 
 
 def serve(
@@ -18,8 +30,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     log_level: Annotated[
-        str, typer.Option("--log-level", help="uvicorn log level: warning, info, debug.")
-    ] = "info",
+        LogLevel,
+        typer.Option("--log-level", help="What the server logs: warning and up, info, debug."),
+    ] = LogLevel.INFO,
 ) -> None:
     """Serve the store: web pages at / and a JSON API at /api (writes need COMMUNIQUE_API_TOKEN)."""
     import uvicorn
@@ -35,4 +48,4 @@ def serve(
         err.print(f"listening on {host}: anyone who can reach this machine can read the store")
     writes = "enabled (token set)" if settings.api_token else "disabled (set COMMUNIQUE_API_TOKEN)"
     err.print(f"serving {settings.db} at http://{host}:{port}/ · API writes {writes}")
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level.value, server_header=False)
