@@ -199,6 +199,10 @@ def _settle(client: Client, settings: Settings, batch: list[Article], future: An
         results: list[Result] = future.result()
         return results
     except Exception as e:
+        if client.status != "running":
+            # The scheduler is gone: every article left would fail the same way. Stop; a
+            # rerun stores what is missing (what was stored so far stays).
+            raise ClusterError(f"lost the connection to the Dask scheduler: {e}") from e
         if len(batch) == 1:
             return [failure(batch[0].source or batch[0].id, "nlp", e)]
         # A worker died on this batch more than the scheduler allows: isolate the article.
