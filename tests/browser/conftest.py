@@ -152,8 +152,9 @@ def screenshot():
             height = 1000
         driver.set_window_size(1400, min(max(int(height), 800), 4000))
         path = SCREENSHOTS / f"{name}.png"
-        driver.save_screenshot(str(path))
+        assert driver.save_screenshot(str(path)), f"no screenshot written to {path}"
         driver.set_window_size(1400, 1000)
+        assert path.stat().st_size > 5_000, f"{path} is too small to show the page"
         return path
 
     return save

@@ -12,18 +12,19 @@ from tests.browser.conftest import TOKEN
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 PAGES = [
-    ("home", "/", "What the store holds"),
-    ("articles", "/articles", "Articles"),
-    ("events", "/events", "Events"),
-    ("events-canonical", "/events?view=canonical", "Events"),
-    ("threads", "/threads", "Threads"),
-    ("timeline", "/timeline?a=Putin&b=Trump", "Timeline"),
-    ("network", "/network", "Who engaged whom"),
-    ("map", "/map", "Where events happen"),
-    ("actors", "/actors", "Actors"),
-    ("actor", "/actors/person/vladimir-putin", "Vladimir Putin"),
-    ("quotes", "/quotes", "Who said what"),
-    ("api", "/docs", "The JSON API"),
+    # name, path, heading, what the examples put on the page (selector, at least this many)
+    ("home", "/", "What the store holds", ("ul li a[href^='/articles/']", 10)),
+    ("articles", "/articles", "Articles", ("table.data tbody tr", 20)),
+    ("events", "/events", "Events", ("#events-table tbody tr", 40)),
+    ("events-canonical", "/events?view=canonical", "Events", ("#events-table tbody tr", 40)),
+    ("threads", "/threads", "Threads", ("section.thread li.step", 5)),
+    ("timeline", "/timeline?a=Putin&b=Trump", "Timeline", ("#timeline-chart .dot", 3)),
+    ("network", "/network", "Who engaged whom", ("#network .edge", 20)),
+    ("map", "/map", "Where events happen", ("circle.marker", 5)),
+    ("actors", "/actors", "Actors", ("table.data tbody tr", 20)),
+    ("actor", "/actors/person/vladimir-putin", "Vladimir Putin", ("main li", 5)),
+    ("quotes", "/quotes", "Who said what", ("table.data tbody tr", 40)),
+    ("api", "/docs", "The JSON API", ("main code", 5)),
 ]
 
 
@@ -41,26 +42,44 @@ def _severe(driver) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
-@pytest.mark.parametrize(("name", "path", "heading"), PAGES)
-def test_page_loads_with_the_examples(server, browser, screenshot, name, path, heading):
+@pytest.mark.parametrize(("name", "path", "heading", "content"), PAGES)
+def test_page_loads_with_the_examples(server, browser, screenshot, name, path, heading, content):
     from selenium.webdriver.common.by import By
 
     browser.get(server + path)
     assert heading in browser.find_element(By.TAG_NAME, "h1").text
     assert _severe(browser) == []  # no blocked asset, no script error, no CSP violation
-    assert len(browser.find_element(By.TAG_NAME, "main").text) > 200  # the examples are shown
+    selector, at_least = content
+    assert len(browser.find_elements(By.CSS_SELECTOR, selector)) >= at_least  # the examples
     screenshot(browser, f"page-{name}")
+
+
+def test_real_event_page_shows_every_report(server, browser, screenshot):
+    from selenium.webdriver.common.by import By
+
+    found = _get_json(f"{server}/api/events/canonical?actor=Putin&limit=200")["items"]
+    most = max(found, key=lambda event: event["mentions"])
+    browser.get(f"{server}/events/{most['id']}")
+    assert most["summary"] in browser.find_element(By.TAG_NAME, "h1").text
+    reports = browser.find_elements(By.CSS_SELECTOR, "ol.cards li.card")
+    assert len(reports) == most["mentions"] >= 2
+    assert all(card.find_elements(By.CSS_SELECTOR, "a.evidence") for card in reports)
+    assert _severe(browser) == []
+    screenshot(browser, "page-event")
 
 
 def test_filter_narrows_the_events_table(server, browser, screenshot):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     browser.get(f"{server}/events?limit=500")
     everything = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
     browser.find_element(By.NAME, "actor").send_keys("Putin")
     Select(browser.find_element(By.NAME, "status")).select_by_value("planned")
+    table = browser.find_element(By.ID, "events-table")
     browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    WebDriverWait(browser, 30).until(staleness_of(table))  # the filtered page replaced it
     rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
     assert "actor=Putin" in browser.current_url and "status=planned" in browser.current_url
     assert 0 < len(rows) < len(everything)
@@ -73,11 +92,14 @@ def test_filter_narrows_the_events_table(server, browser, screenshot):
 
 def test_evidence_link_opens_the_article_at_the_sentence(server, browser, screenshot):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{server}/events?actor=Putin&type=CONSULT")
     link = browser.find_element(By.CSS_SELECTOR, "a.evidence")
     target = link.get_attribute("href").split("#")[1]
     link.click()
+    WebDriverWait(browser, 30).until(staleness_of(link))
     anchor = browser.find_element(By.ID, target)
     top = browser.execute_script("return arguments[0].getBoundingClientRect().top", anchor)
     assert 0 <= top < 400  # scrolled to the evidence
