@@ -162,11 +162,15 @@ def article(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("store", type=Path)
+    parser.add_argument("store", type=Path, help="The store to fill (created if missing).")
     parser.add_argument("--events", type=int, default=100_000, help="Event reports in all.")
-    parser.add_argument("--per-article", type=int, default=8)
-    parser.add_argument("--people", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-article", type=int, default=8, help="Events per article.")
+    parser.add_argument(
+        "--people", type=int, default=300, help="Invented people taking part (at most 400)."
+    )
+    parser.add_argument(
+        "--seed", type=int, default=7, help="Random seed (scripts/loadtest.lua names its people)."
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pool = people(rng, args.people)
