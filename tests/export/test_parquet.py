@@ -128,6 +128,15 @@ def test_parquet_splits_partitions_into_parts_when_many_are_open(tmp_path, monke
     assert _query(f"SELECT count(*) FROM {_events(tmp_path / 'out')}") == [(3,)]
 
 
+def test_parquet_buffers_are_bounded_across_partitions(tmp_path, monkeypatch):
+    monkeypatch.setattr(parquet, "ROWS_PER_GROUP", 2)
+    # October, November, October: no month alone reaches the bound, the table does.
+    interleaved = [ARTICLES[0], ARTICLES[2], ARTICLES[1]]
+    write_parquet([_readout(*item) for item in interleaved], tmp_path / "out")
+    october = pq.ParquetFile(tmp_path / "out" / "articles" / "month=2025-10" / "part-00000.parquet")
+    assert october.num_row_groups == 2 and october.metadata.num_rows == 2
+
+
 def test_parquet_to_an_fsspec_url(tmp_path):
     import fsspec
 

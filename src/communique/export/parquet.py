@@ -8,8 +8,8 @@
 
 ``month`` is the article's publication month (``undated`` when it has none);
 it lives in the folder name, as Hive, DuckDB, Spark and pyarrow expect, not in
-the files. Rows are streamed: a table keeps at most ``ROWS_PER_GROUP`` rows per
-open partition in memory, however large the store.
+the files. Rows are streamed: a table keeps at most ``ROWS_PER_GROUP`` rows in
+memory, however large the store.
 
 Each table is written beside the old one (``out/.events.partial``) and swapped
 in when complete, so a re-export replaces the old export (no duplicates, no
@@ -37,7 +37,7 @@ from communique.errors import CommuniqueError
 from communique.records import Actor, Readout
 
 ROWS_PER_GROUP = 20_000
-"""Rows buffered per partition before they are written as one Parquet row group."""
+"""Rows a table buffers (all its partitions together) before writing them as row groups."""
 
 MAX_OPEN_FILES = 32
 """Open files per table; past it the least recently used closes (its month gets a new part)."""
@@ -117,6 +117,7 @@ class _Table:
     name: str
     schema: Any
     rows: int = 0
+    buffered: int = 0
     buffers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     writers: dict[str, Any] = field(default_factory=dict)
     parts: dict[str, int] = field(default_factory=dict)
@@ -133,8 +134,10 @@ class _Table:
         buffer = self.buffers.setdefault(month, [])
         buffer.append(row)
         self.rows += 1
-        if len(buffer) >= ROWS_PER_GROUP:
-            self._flush(month)
+        self.buffered += 1
+        if self.buffered >= ROWS_PER_GROUP:
+            for buffered_month in list(self.buffers):
+                self._flush(buffered_month)
 
     def close(self) -> None:
         for month in list(self.buffers):
@@ -145,6 +148,7 @@ class _Table:
 
     def _flush(self, month: str) -> None:
         rows = self.buffers.pop(month, [])
+        self.buffered -= len(rows)
         if rows:
             self._writer(month).write_table(pa.Table.from_pylist(rows, schema=self.schema))
 
