@@ -68,10 +68,16 @@ class _Worker:
     done: int = 0
 
 
-def _serve(conn: Connection, extractor: Extractor, max_seconds: float) -> None:
+def _serve(
+    conn: Connection, extractor: Extractor, max_seconds: float, inherited: list[Connection]
+) -> None:
     """A worker's loop: articles in, readouts (or failures) out, until the pipe closes."""
     # Ctrl-C goes to the whole process group: the parent decides, workers carry on.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The fork copied the parent's ends of this worker's pipe and of the others': while
+    # a worker held them, a killed parent left the workers waiting for input forever.
+    for other in inherited:
+        other.close()
     while True:
         try:
             seq, article = pickle.loads(conn.recv_bytes())
@@ -109,7 +115,9 @@ class WorkerPool:
 
     def __enter__(self) -> WorkerPool:
         self.extractor.nlp  # noqa: B018  load once here; forked workers share it
-        self._workers = [self._spawn() for _ in range(self.processes)]
+        self._workers = []
+        for _ in range(self.processes):
+            self._workers.append(self._spawn())  # one by one: each closes the ends before it
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -132,7 +140,14 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=_serve, args=(child, self.extractor, self.max_seconds), daemon=True
+            target=_serve,
+            args=(
+                child,
+                self.extractor,
+                self.max_seconds,
+                [parent, *(w.conn for w in self._workers)],
+            ),
+            daemon=True,
         )
         process.start()
         child.close()
