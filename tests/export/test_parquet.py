@@ -117,6 +117,17 @@ def test_failed_export_leaves_the_previous_export_alone(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["articles", "events", "quotes"]
 
 
+def test_export_parquet_leaves_a_folder_it_did_not_write_alone(tmp_path):
+    folder = tmp_path / "project"
+    (folder / "events").mkdir(parents=True)
+    (folder / "events" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = _export(_store(tmp_path / "s.db"), folder)
+    assert result.exit_code == 4
+    assert "holds 'notes.txt', so it is not a table of an earlier Parquet export" in result.stderr
+    assert (folder / "events" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in folder.iterdir()) == ["events"]
+
+
 def test_parquet_splits_partitions_into_parts_when_many_are_open(tmp_path, monkeypatch):
     monkeypatch.setattr(parquet, "ROWS_PER_GROUP", 1)
     monkeypatch.setattr(parquet, "MAX_OPEN_FILES", 1)

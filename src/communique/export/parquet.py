@@ -173,6 +173,7 @@ def _staged(fs: Any, base: str, tables: dict[str, _Table]) -> Iterator[None]:
     try:
         fs.create_dir(base, recursive=True)
         for table in tables.values():
+            _check_replaceable(fs, table.final)
             _remove(fs, table.staging)  # left over by an export that was killed
             fs.create_dir(table.staging, recursive=True)
         yield
@@ -201,6 +202,23 @@ def _swap(fs: Any, table: _Table) -> None:
         fs.move(table.final, old)
     fs.move(table.staging, table.final)
     _remove(fs, old)
+
+
+def _check_replaceable(fs: Any, path: str) -> None:
+    """Refuse to replace a folder that is not a table of an earlier export (month=… folders)."""
+    if not _exists(fs, path):
+        return
+    found = fs.get_file_info(pafs.FileSelector(path, recursive=False))
+    strangers = [
+        info.base_name
+        for info in found
+        if info.type != pafs.FileType.Directory or not info.base_name.startswith("month=")
+    ]
+    if strangers:
+        raise ExportError(
+            f"{path} holds {strangers[0]!r}, so it is not a table of an earlier Parquet export; "
+            "export to another folder (an export replaces its tables as a whole)"
+        )
 
 
 def _filesystem(root: str) -> tuple[Any, str]:
