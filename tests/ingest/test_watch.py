@@ -17,6 +17,7 @@ from communique.ingest.watch import (
 from communique.records import IngestSummary
 from communique.settings import Settings
 from communique.store import Store
+from tests.store.backends import BACKENDS, store_location
 
 PAST_NS = 1_700_000_000 * 10**9
 
@@ -47,9 +48,16 @@ def _write(path, text, *, mtime_ns=PAST_NS):
     return path
 
 
+@pytest.fixture(params=BACKENDS)
+def location(request, tmp_path):
+    """The store's location: a SQLite file, or a fresh PostgreSQL schema (the same table)."""
+    with store_location(request.param, tmp_path) as location:
+        yield location
+
+
 @pytest.fixture()
-def store(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+def store(location):
+    with Store(location) as store:
         yield store
 
 
@@ -103,14 +111,14 @@ def test_watch_notes_a_touched_file_without_reading_it(store, folder):
     assert watcher.scan().changes == {Change.SAME: 1}
 
 
-def test_watch_restarted_on_the_same_store_reads_nothing_unchanged(tmp_path, folder):
+def test_watch_restarted_on_the_same_store_reads_nothing_unchanged(location, folder):
     _write(folder / "a.txt", "one")
     _write(folder / "b.txt", "two")
     first = FakeIngest()
-    with Store(tmp_path / "s.db") as store:
+    with Store(location) as store:
         _watcher(store, folder, first).scan()
     second = FakeIngest()
-    with Store(tmp_path / "s.db") as store:
+    with Store(location) as store:
         _write(folder / "c.txt", "three")
         report = _watcher(store, folder, second).scan()
     assert sorted(first.names) == ["a.txt", "b.txt"]
