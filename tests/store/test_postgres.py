@@ -29,9 +29,14 @@ def test_postgres_read_only_open_of_an_empty_schema_says_so():
         Store(url, readonly=True)
 
 
-def test_postgres_second_writer_waits_then_fails(store):
-    if store.dialect != "postgresql":
-        pytest.skip("PostgreSQL only")
+@pytest.fixture()
+def pg_store():
+    with postgres_schema() as url, Store(url) as store:
+        yield store
+
+
+def test_postgres_second_writer_waits_then_fails(pg_store):
+    store = pg_store
     with psycopg.connect(store.backend.url, autocommit=True) as holder:
         holder.execute("BEGIN")
         holder.execute(
