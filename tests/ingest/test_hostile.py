@@ -140,19 +140,36 @@ words = st.text(
 ).filter(lambda s: s.strip())
 
 
+def _rss(entries):
+    items = "".join(
+        f"<item><title>{title}</title><description>{body}</description></item>"
+        for title, body in entries
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    )
+
+
+def _atom(entries):
+    items = "".join(
+        f'<entry><title>{title}</title><id>urn:x:{n}</id><content type="html">{body}</content></entry>'
+        for n, (title, body) in enumerate(entries)
+    )
+    return f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>{items}</feed>'
+
+
 @PROPERTY
-@given(st.lists(st.tuples(words, words, st.booleans()), min_size=1, max_size=5))
-def test_read_feed_round_trips_titles_and_bodies_escaped_or_in_cdata(items):
+@given(
+    st.lists(st.tuples(words, words, st.booleans()), min_size=1, max_size=5),
+    st.sampled_from([_rss, _atom]),
+)
+def test_read_feed_round_trips_titles_and_bodies_escaped_or_in_cdata(items, layout):
     """Item text comes back as written, whether escaped with entities or wrapped in CDATA."""
     entries = []
     for title, body, cdata in items:
         markup = f"<p>{html.escape(body)}</p>"
-        description = f"<![CDATA[{markup}]]>" if cdata else escape(markup)
-        entries.append(
-            f"<item><title>{escape(title)}</title><description>{description}</description></item>"
-        )
-    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{"".join(entries)}</channel></rss>'
-    read = _items(feed, "feed")
+        entries.append((escape(title), f"<![CDATA[{markup}]]>" if cdata else escape(markup)))
+    read = _items(layout(entries), "feed")
     assert len(read) == len(items)
     for (title, body, _), item in zip(items, read, strict=True):
         assert isinstance(item, RawArticle), item

@@ -38,6 +38,9 @@ from communique.store import Store
 SETTLE_SECONDS = 1.0
 """How long a file must stay unmodified before a scan reads it."""
 
+MIN_INTERVAL = 0.1
+"""The shortest pause between two scans (an interval of 0 would spin on the folder)."""
+
 Progress = Callable[[str, str], None]
 """Called with (outcome, source) per article or failed input: stored, unchanged or failed."""
 
@@ -306,7 +309,8 @@ class Watcher:
             report = self.scan()
             if on_scan is not None:
                 on_scan(report)
-            if once or report.stopped or self.stop.wait(self.settings.watch_interval):
+            pause = max(MIN_INTERVAL, self.settings.watch_interval)
+            if once or report.stopped or self.stop.wait(pause):
                 return
 
     def _ingest_chunk(self, chunk: list[Planned], report: ScanReport) -> None:
