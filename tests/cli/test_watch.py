@@ -131,3 +131,26 @@ def test_watch_picks_up_a_file_added_while_watching_and_stops_on_a_signal(tmp_pa
     assert process.returncode == 0, stderr
     assert "stored: " in stderr and "b.txt" in stderr and "stopped;" in stderr
     assert _rows(db, "SELECT COUNT(*) FROM watched") == [(2,)]
+
+
+def _feed(*bodies):
+    items = "".join(
+        f"<item><title>Item {n}</title><link>https://news.example/{n}</link>"
+        f"<description><![CDATA[<p>{body}</p>]]></description></item>"
+        for n, body in enumerate(bodies)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+
+
+def test_watch_a_feed_file_stores_only_its_new_items(tmp_path, analysed):
+    feed, db = tmp_path / "wire.rss", tmp_path / "s.db"
+    first = "Kenya and Ethiopia signed a border accord in Addis Ababa on Friday, officials said."
+    second = "The Chilean president hosted her Peruvian counterpart in Santiago on Monday."
+    feed.write_text(_feed(first), encoding="utf-8")
+    assert "stored 1" in _watch_once(db, feed).stderr
+    feed.write_text(_feed(first, second), encoding="utf-8")
+    result = _watch_once(db, feed)
+    assert result.exit_code == 0, result.output
+    assert "1 changed" in result.stderr and "stored 1, unchanged 1" in result.stderr
+    assert [Path(source).name for source in analysed] == ["wire.rss#item1", "wire.rss#item2"]
+    assert _rows(db, "SELECT COUNT(*) FROM articles") == [(2,)]
