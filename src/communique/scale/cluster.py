@@ -71,14 +71,17 @@ def analyse_batch(settings: Settings, articles: list[Article]) -> list[Result]:
 
 
 @contextmanager
-def cluster_client(address: str, *, timeout: float | None = None) -> Iterator[Client]:
+def cluster_client(
+    address: str, *, timeout: float | None = None, model: str = ""
+) -> Iterator[Client]:
     """A client of the cluster named by ``address``, closed (with any local cluster) on exit.
 
     ``address`` is a scheduler address (``tcp://HOST:8786``) or ``local:N``,
     which starts a ``LocalCluster`` of N single-threaded worker processes for
     the duration of the block. The scheduler must have a worker within
-    ``timeout`` seconds, and every worker must run this communique and
-    knowledge version: readouts of mixed versions in one archive are an error.
+    ``timeout`` seconds, and every worker must run this communique, knowledge,
+    spaCy and ``model`` version: readouts of mixed versions in one archive are
+    an error.
     """
     timeout = CONNECT_SECONDS if timeout is None else timeout
     with ExitStack() as stack:
@@ -88,7 +91,7 @@ def cluster_client(address: str, *, timeout: float | None = None) -> Iterator[Cl
             scheduler = address
         client = connect(scheduler, timeout=timeout)
         stack.callback(client.close)
-        _check_workers(client, address, timeout)
+        _check_workers(client, address, timeout, model)
         yield client
 
 
@@ -109,14 +112,26 @@ def connect(address: str, *, timeout: float | None = None) -> Client:
         ) from e
 
 
-def worker_versions() -> tuple[str, str]:
-    """The communique and knowledge versions of this process (run on every worker)."""
+def worker_versions(model: str = "") -> dict[str, str]:
+    """What a worker must share with this process to give the same readouts (runs on each)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     from communique import __version__
 
-    return __version__, tables_version()
+    versions = {
+        "communique": __version__,
+        "knowledge": tables_version(),
+        "spacy": version("spacy"),
+    }
+    if model:
+        try:
+            versions[model] = version(model)
+        except PackageNotFoundError:
+            versions[model] = "not installed as a package"
+    return versions
 
 
-def _check_workers(client: Client, address: str, timeout: float) -> None:
+def _check_workers(client: Client, address: str, timeout: float, model: str = "") -> None:
     try:
         client.wait_for_workers(1, timeout=timeout)
     except (OSError, TimeoutError) as e:
@@ -124,19 +139,23 @@ def _check_workers(client: Client, address: str, timeout: float) -> None:
             f"the Dask scheduler at {address} has no worker after {timeout:g} s; "
             "start one with 'dask worker' (docs/scale.md)"
         ) from e
-    here = worker_versions()
+    here = worker_versions(model)
     try:
-        versions: dict[str, tuple[str, str]] = client.run(worker_versions)
+        versions: dict[str, dict[str, str]] = client.run(worker_versions, model)
     except Exception as e:  # communique missing on a worker, or a worker lost meanwhile
         raise ClusterError(
             f"the workers of the cluster at {address} cannot run communique: {e}"
         ) from e
     for worker, there in sorted(versions.items()):
-        if tuple(there) != here:
+        differences = [
+            f"{name} {there.get(name)} (here {value})"
+            for name, value in here.items()
+            if there.get(name) != value
+        ]
+        if differences:
             raise ClusterError(
-                f"worker {worker} of the cluster at {address} runs communique {there[0]} "
-                f"(knowledge {there[1]}), this process {here[0]} (knowledge {here[1]}); "
-                "install the same version on every machine"
+                f"worker {worker} of the cluster at {address} has {'; '.join(differences)}; "
+                "install the same versions on every machine"
             )
 
 
