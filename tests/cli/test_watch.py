@@ -1,5 +1,6 @@
 """``communique watch`` end to end: new, changed, unchanged after a restart, stopped by a signal."""
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -154,3 +155,40 @@ def test_watch_a_feed_file_stores_only_its_new_items(tmp_path, analysed):
     assert "1 changed" in result.stderr and "stored 1, unchanged 1" in result.stderr
     assert [Path(source).name for source in analysed] == ["wire.rss#item1", "wire.rss#item2"]
     assert _rows(db, "SELECT COUNT(*) FROM articles") == [(2,)]
+
+
+@pytest.mark.slow
+def test_watch_interrupted_midway_stops_after_an_article_and_a_restart_finishes(tmp_path):
+    from tests.faults.corpus import write_articles
+
+    folder, db = write_articles(tmp_path / "in", 20), tmp_path / "s.db"
+    env = {**os.environ, "COMMUNIQUE_BATCH_SIZE": "2"}
+    command = [sys.executable, "-m", "communique", "watch", "--db", str(db), str(folder)]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while _stored(db) < 3 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, stderr
+    assert "stopping after the current article" in stderr and "; stopped" in stderr
+    stored = _stored(db)
+    assert 3 <= stored < 20
+    (noted,) = _rows(db, "SELECT COUNT(*) FROM watched")[0]
+    assert noted <= stored  # an input is noted only once its articles are stored
+
+    restart = subprocess.run(
+        [*command[:4], "--once", *command[4:]], env=env, capture_output=True, text=True
+    )
+    assert restart.returncode == 0, restart.stderr
+    assert f"{20 - noted} new, 0 changed, {noted} same" in restart.stderr
+    assert f"stored {20 - stored}, unchanged {stored - noted}" in restart.stderr
+    assert _rows(db, "SELECT COUNT(*) FROM articles") == [(20,)]
+    assert _rows(db, "SELECT COUNT(*) FROM watched") == [(20,)]
