@@ -8,6 +8,7 @@ entity bomb. Each is one failure record (or a clean article), never a crash.
 
 import html
 import json
+import os
 import time
 from xml.sax.saxutils import escape
 
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from communique.errors import InputError
-from communique.ingest import JsonlFields, read_content, read_file, read_text
+from communique.ingest import JsonlFields, read_content, read_file, read_paths, read_text
 from communique.ingest.decode import decode_bytes
 from communique.ingest.markup import nesting_depth
 from communique.records import RawArticle
@@ -184,6 +185,17 @@ def _read(path, **limits):
     limits.setdefault("max_bytes", 5_000_000)
     limits.setdefault("max_nesting", 400)
     return list(read_file(path, **limits))
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_source_any_store_accepts(tmp_path):
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    path.write_text(f"date 2025-03-04\n{SENTENCE}", encoding="utf-8")
+    (item,) = read_paths([tmp_path], max_bytes=5_000_000)
+    assert isinstance(item, RawArticle)
+    assert item.source == f"{tmp_path}/caf\\xe9.txt"
+    item.source.encode("utf-8")  # no surrogates left
+    (missing,) = read_paths([tmp_path / os.fsdecode(b"gone\xe9")], max_bytes=5_000_000)
+    assert isinstance(missing, InputError) and missing.source.endswith("gone\\xe9")
 
 
 def test_nul_bytes_at_the_start_mean_binary(tmp_path):
@@ -358,6 +370,8 @@ def test_a_folder_of_hostile_files_gives_one_failure_each_and_stores_the_good(tm
         + "\n",
         encoding="utf-8",
     )
+    odd_name = folder / os.fsdecode(b"odd\xffname.txt")  # not UTF-8: surrogates in Python
+    odd_name.write_text(f"date 2025-03-06\n{SENTENCE} They will meet again.", encoding="utf-8")
     with Store(tmp_path / "s.db") as store:
         summary = ingest(store, [folder], Settings())
         failed = {item.source.rsplit("/", 1)[-1]: item.error for item in summary.failed}
@@ -369,9 +383,10 @@ def test_a_folder_of_hostile_files_gives_one_failure_each_and_stores_the_good(tm
         assert stored == [
             "bad-date.jsonl#L2",
             "good.txt",
+            "odd\\xffname.txt",
             "padded.txt",
             "wire.rss#item1",
             "wire.rss#item2",
         ]
-        assert store.count() == 5 and store.count("failures") == 5
+        assert store.count() == 6 and store.count("failures") == 5
         assert all("\x00" not in readout.article.text for readout in store.readouts())

@@ -260,3 +260,13 @@ def test_plan_leaves_out_a_file_that_vanished_before_it_was_hashed(tmp_path):
 
 def test_scan_inputs_skips_a_missing_watched_path(tmp_path):
     assert scan_inputs([tmp_path / "nope"]) == []
+
+
+def test_watch_notes_a_file_whose_name_is_not_utf8(store, folder):
+    fake = FakeIngest()
+    watcher = _watcher(store, folder, fake)
+    _write(folder / os.fsdecode(b"caf\xe9.txt"), "text")
+    assert watcher.scan().changes == {Change.NEW: 1}
+    assert watcher.scan().changes == {Change.SAME: 1}
+    (key,) = load_seen(store)
+    assert key.endswith("caf\\xe9.txt")

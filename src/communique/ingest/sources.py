@@ -8,6 +8,7 @@ bad input never stops the others.
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,6 +40,16 @@ _FORMATS = {
 }
 
 Item = RawArticle | InputError
+
+
+def source_name(path: str | Path) -> str:
+    """``path`` as the name of a source: text any store accepts.
+
+    A file name that is not UTF-8 (``bad\\xff.txt`` on disk) has surrogates in
+    Python, which SQLite and PostgreSQL refuse; its odd bytes are written as
+    ``\\xff`` escapes instead.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_text(content: str, source: str) -> RawArticle:
@@ -121,7 +132,7 @@ def read_file(
     max_nesting: int = 0,
 ) -> Iterator[Item]:
     """Read one file of any supported format."""
-    source = source or str(path)
+    source = source or source_name(path)
     try:
         check_size(path.stat().st_size, max_bytes, source)
         content = decode_bytes(path.read_bytes(), source)
@@ -172,7 +183,7 @@ def walk(
                 if found.is_file() and _selected(relative, include, exclude):
                     yield found
         else:
-            yield UnreadableInputError("no such file or folder", source=str(path))
+            yield UnreadableInputError("no such file or folder", source=source_name(path))
 
 
 def read_paths(
@@ -226,5 +237,6 @@ __all__ = [
     "read_file",
     "read_paths",
     "read_text",
+    "source_name",
     "walk",
 ]

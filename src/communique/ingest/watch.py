@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from communique.errors import InputError, UnreadableInputError
-from communique.ingest.sources import walk
+from communique.ingest.sources import source_name, walk
 from communique.records import Failure, IngestSummary
 from communique.settings import Settings
 from communique.store import Store
@@ -138,7 +138,7 @@ def scan_inputs(
             stat = path.stat()
         except OSError:
             continue
-        key = str(path.resolve())
+        key = source_name(path.resolve())
         found.append(Input(path=path, key=key, size=stat.st_size, mtime_ns=stat.st_mtime_ns))
     return found
 
@@ -227,7 +227,7 @@ def _ingest_job(
 def missing_paths(paths: Iterable[str | Path]) -> list[InputError]:
     """Errors for watched paths that do not exist (checked once, when the watch starts)."""
     return [
-        UnreadableInputError("no such file or folder to watch", source=str(path))
+        UnreadableInputError("no such file or folder to watch", source=source_name(path))
         for path in paths
         if not Path(path).exists()
     ]
@@ -314,7 +314,7 @@ class Watcher:
                 return
 
     def _ingest_chunk(self, chunk: list[Planned], report: ScanReport) -> None:
-        counts: dict[str, list[int]] = {str(p.input.path): [0, 0] for p in chunk}
+        counts: dict[str, list[int]] = {source_name(p.input.path): [0, 0] for p in chunk}
 
         def progress(outcome: str, source: str) -> None:
             tally = counts.get(source.split("#", 1)[0])
@@ -335,8 +335,8 @@ class Watcher:
                     size=p.input.size,
                     mtime_ns=p.input.mtime_ns,
                     hash=p.hash,
-                    articles=counts[str(p.input.path)][0],
-                    failed=counts[str(p.input.path)][1],
+                    articles=counts[source_name(p.input.path)][0],
+                    failed=counts[source_name(p.input.path)][1],
                 )
                 for p in chunk
             },
