@@ -114,24 +114,71 @@ def test_a_killed_ingest_with_workers_leaves_no_worker_behind_and_a_rerun_comple
     _rerun_adds_nothing(folder, db)
 
 
-def test_reads_during_an_ingest_see_whole_articles(tmp_path):
+def _python_reader(db):
+    """Reads through the Python API: (article rows, readout of an id, events per article)."""
+
+    def read():
+        with open_store(db, readonly=True) as archive:
+            rows = [
+                (row.id, row.source, (row.actors, row.events, row.quotes))
+                for row in archive.articles()
+            ]
+            readouts = {}
+            for article_id, _, _ in rows:
+                readout = archive.get(article_id)
+                readouts[article_id] = (
+                    len(readout.actors),
+                    len(readout.events),
+                    len(readout.quotes),
+                )
+            events = Counter(event.article_id for event in archive.events(limit=100_000))
+        return rows, readouts, events
+
+    return read
+
+
+def _http_reader(db):
+    """Reads through the JSON API of ``communique serve``."""
+    from fastapi.testclient import TestClient
+
+    from communique.interfaces.server.app import create_app
+    from communique.settings import Settings
+
+    def read():
+        with TestClient(create_app(Settings(db=str(db)))) as client:
+            page = client.get("/api/articles", params={"limit": 1000}).json()["items"]
+            rows = [(r["id"], r["source"], (r["actors"], r["events"], r["quotes"])) for r in page]
+            readouts = {}
+            for article_id, _, _ in rows:
+                readout = client.get(f"/api/articles/{article_id}").json()
+                readouts[article_id] = tuple(
+                    len(readout[key]) for key in ("actors", "events", "quotes")
+                )
+            events = Counter(
+                event["article_id"]
+                for event in client.get("/api/events", params={"limit": 1000}).json()["items"]
+            )
+        return rows, readouts, events
+
+    return read
+
+
+@pytest.mark.parametrize("reader", [_python_reader, _http_reader], ids=["python", "http"])
+def test_reads_during_an_ingest_see_whole_articles(tmp_path, reader):
     folder, db = write_articles(tmp_path / "in", 30), tmp_path / "s.db"
     process = _ingest(folder, db)
     reads, seen = 0, 0
     try:
         _wait_for(db, process, 1)
+        read = reader(db)
         while process.poll() is None:
-            with open_store(db, readonly=True) as archive:
-                rows = archive.articles()
-                assert len(rows) >= seen  # never fewer than a read before
-                seen = len(rows)
-                for row in rows:
-                    readout = archive.get(row.id)
-                    counts = (len(readout.actors), len(readout.events), len(readout.quotes))
-                    assert counts == (row.actors, row.events, row.quotes), row.source
-                listed = Counter(event.article_id for event in archive.events(limit=100_000))
-                for row in rows:  # committed before the events were read: every event is there
-                    assert listed[row.id] == row.events, row.source
+            rows, readouts, events = read()
+            assert len(rows) >= seen  # never fewer than a read before
+            seen = len(rows)
+            for article_id, source, counts in rows:
+                assert readouts[article_id] == counts, source
+                # committed before the events were read: every event of it is there
+                assert events[article_id] == counts[1], source
             reads += 1
         _, stderr = process.communicate(timeout=60)
     finally:
