@@ -181,6 +181,22 @@ def test_read_feed_round_trips_titles_and_bodies_escaped_or_in_cdata(items, layo
 # -- files built to hurt ------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"text": "Ministers met.", "n": ' + "1" * 5000 + "}", "digits"),
+        ('{"text": "Ministers met.", "date": "2025-02-30"}', "not a real date"),
+        ('"just a string"', "not a JSON object"),
+    ],
+)
+def test_a_hostile_json_line_fails_alone_and_the_next_line_is_read(line, problem):
+    good = json.dumps({"text": SENTENCE})
+    bad, article = _items(f"{line}\n{good}\n", "jsonl")
+    assert isinstance(bad, InputError) and bad.source == "input#L1" and problem in str(bad)
+    assert isinstance(article, RawArticle) and article.source == "input#L2"
+
+
 def _read(path, **limits):
     limits.setdefault("max_bytes", 5_000_000)
     limits.setdefault("max_nesting", 400)

@@ -42,6 +42,10 @@ def _article(line: str, source: str, fields: JsonlFields) -> RawArticle:
         raise FormatError(
             f"line is not valid JSON: {e.msg} at column {e.colno}", source=source
         ) from e
+    except RecursionError as e:
+        raise FormatError("line is JSON nested too deeply to read", source=source) from e
+    except ValueError as e:  # an integer of thousands of digits, refused by int()
+        raise FormatError(f"line cannot be read as JSON: {e}", source=source) from e
     if not isinstance(record, dict):
         raise FormatError("line is not a JSON object", source=source)
     text = record.get(fields.text)
