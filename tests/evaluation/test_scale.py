@@ -144,6 +144,7 @@ def test_scale_run_on_a_tiny_corpus(tmp_path):
     assert 0 < len(run.cpu_ms_per_article) <= 10 and sum(run.cpu_ms_per_article) > 0
     assert len(run.rss_mb) == 9 and all(mb > 50 for mb in run.rss_mb)
     assert run.peak.tree_rss >= max(run.rss_mb)
+    assert len(run.parent_rss_mb) == 9 and run.parent_rss_mb[0] <= run.rss_mb[0]
     assert run.store_mb > 0
     assert 0 < figures["articles_per_s"] <= figures["steady_articles_per_s"]
     assert figures["corpus_articles"] == 12 and figures["cpus"] == os.cpu_count()

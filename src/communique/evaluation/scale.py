@@ -246,6 +246,8 @@ class ScaleRun:
     rss_mb: tuple[float, ...]
     """Tree RSS when 10 %, 20 % … 90 % of the articles had been handled."""
     pss_mb: tuple[float, ...]
+    parent_rss_mb: tuple[float, ...]
+    """This process's own RSS at the same points: the writer's share of any growth."""
     store_mb: float
     load_avg: float
     facts: dict[str, object] = field(default_factory=dict)
@@ -300,6 +302,7 @@ class ScaleRun:
             "peak_processes": self.peak.processes,
             "tree_rss_mb_at_10_to_90pct": r(self.rss_mb, 0),
             "tree_pss_mb_at_10_to_90pct": r(self.pss_mb, 0),
+            "parent_rss_mb_at_10_to_90pct": r(self.parent_rss_mb, 0),
             "rss_growth_pct_10_to_90": round(growth_pct(self.at(10), self.at(90)), 1),
             "store_mb": round(self.store_mb, 1),
             "load_avg": round(self.load_avg, 2),
@@ -382,6 +385,7 @@ def run_config(config: str, corpus: Path, settings: Settings, folder: Path, tota
         peak=sampler.peak,
         rss_mb=tuple(m.tree_rss for m in reached),
         pss_mb=tuple(m.tree_pss for m in reached),
+        parent_rss_mb=tuple(m.parent_rss for m in reached),
         store_mb=sum(p.stat().st_size for p in folder.glob(f"{config}.db*")) / 1e6,
         load_avg=sampler.mean_load,
         facts=_facts(settings, total),
