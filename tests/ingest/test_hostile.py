@@ -325,6 +325,25 @@ def test_rss_with_entities_and_cdata_reads_every_item(tmp_path):
     assert first.source.endswith("wire.rss#item1") and second.source.endswith("wire.rss#item2")
 
 
+@pytest.mark.parametrize(
+    ("date", "published"),
+    [
+        ("Tue, 07 Oct 2025 10:00:00 GMT", "2025-10-07"),
+        ("9999-12-31T23:59:59-23:59", None),  # feedparser makes it the year 10000
+        ("Tue, 07 Oct 99999 10:00:00 GMT", None),
+        ("not a date at all", None),
+    ],
+)
+def test_feed_item_dates_keep_the_readout_shape_or_are_left_out(date, published):
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>'
+        f"<pubDate>{date}</pubDate><description>Ministers met in Oslo.</description></item>"
+        "</channel></rss>"
+    )
+    (item,) = _items(feed, "feed")
+    assert isinstance(item, RawArticle) and item.published == published
+
+
 def test_rss_external_entities_are_not_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRETVALUE", encoding="utf-8")

@@ -40,5 +40,14 @@ def _body(entry: Any) -> str:
 
 
 def _published(entry: Any) -> str | None:
-    parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
-    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+    """The item's date as ``YYYY-MM-DD``; None when it has none or a year of other than 4 digits.
+
+    feedparser normalises what it parses (``9999-12-31T23:59-23:59`` becomes
+    the year 10000), and a readout's ``published`` has a 4-digit year.
+    """
+    parsed: time.struct_time | None = entry.get("published_parsed")
+    if not parsed and "updated_parsed" in entry:  # (get() would warn when it is absent)
+        parsed = entry["updated_parsed"]
+    if not parsed or not 1000 <= parsed.tm_year <= 9999:
+        return None
+    return time.strftime("%Y-%m-%d", parsed)
