@@ -344,6 +344,30 @@ def test_feed_item_dates_keep_the_readout_shape_or_are_left_out(date, published)
     assert isinstance(item, RawArticle) and item.published == published
 
 
+def test_a_feed_item_that_breaks_the_reader_fails_alone(monkeypatch):
+    from communique.ingest import feeds
+
+    real = feeds.html_to_text
+
+    def fragile(fragment):
+        if "poison" in fragment:
+            raise RuntimeError("parser bug")
+        return real(fragment)
+
+    monkeypatch.setattr(feeds, "html_to_text", fragile)
+    items = "".join(
+        f"<item><title>{n}</title><description>{text}</description></item>"
+        for n, text in enumerate(["Ministers met.", "poison", "Talks resumed."])
+    )
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    )
+    first, broken, third = _items(feed, "feed")
+    assert isinstance(first, RawArticle) and isinstance(third, RawArticle)
+    assert isinstance(broken, InputError) and broken.source == "input#item2"
+    assert "RuntimeError: parser bug" in str(broken)
+
+
 def test_rss_external_entities_are_not_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRETVALUE", encoding="utf-8")

@@ -19,18 +19,28 @@ def read_feed(content: str, source: str) -> Iterator[RawArticle | FormatError]:
         raise FormatError(f"feed cannot be parsed: {parsed.bozo_exception}", source=source)
     for number, entry in enumerate(parsed.entries, start=1):
         item_source = f"{source}#item{number}"
-        body = _body(entry)
-        if not body.strip():
-            yield FormatError("feed item has no text", source=item_source)
-            continue
-        yield RawArticle(
-            source=item_source,
-            text=body,
-            published=_published(entry),
-            title=entry.get("title") or None,
-            url=entry.get("link") or None,
-            format="feed",
-        )
+        try:
+            yield _item(entry, item_source)
+        except FormatError as e:
+            yield e
+        except Exception as e:  # one odd item must not cost the items after it
+            yield FormatError(
+                f"feed item cannot be read: {type(e).__name__}: {e}", source=item_source
+            )
+
+
+def _item(entry: Any, source: str) -> RawArticle:
+    body = _body(entry)
+    if not body.strip():
+        raise FormatError("feed item has no text", source=source)
+    return RawArticle(
+        source=source,
+        text=body,
+        published=_published(entry),
+        title=entry.get("title") or None,
+        url=entry.get("link") or None,
+        format="feed",
+    )
 
 
 def _body(entry: Any) -> str:
