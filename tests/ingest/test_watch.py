@@ -150,7 +150,7 @@ def test_watch_waits_for_a_file_still_being_written(store, folder):
     assert fake.names == ["fresh.txt"]
 
 
-def test_watch_counts_failed_inputs_and_does_not_retry_them_until_they_change(store, folder):
+def test_watch_retries_a_failed_input_only_when_it_is_touched(store, folder):
     fake = FakeIngest()
     watcher = _watcher(store, folder, fake)
     path = _write(folder / "bad.txt", "broken")
@@ -158,6 +158,9 @@ def test_watch_counts_failed_inputs_and_does_not_retry_them_until_they_change(st
     watcher.scan()
     assert fake.names == ["bad.txt"]
     assert load_seen(store)[str(path.resolve())].failed == 1
+    os.utime(path, ns=(PAST_NS + 1, PAST_NS + 1))  # same content: a retry asked for
+    assert watcher.scan().changes == {Change.CHANGED: 1}
+    assert fake.names == ["bad.txt", "bad.txt"]
 
 
 def test_watch_stopped_midway_notes_nothing_of_the_unfinished_chunk(store, folder):
@@ -233,6 +236,7 @@ def test_plan_does_not_hash_a_file_whose_size_and_time_match(tmp_path):
         (None, "h1", Change.NEW),
         (Seen(size=3, mtime_ns=1, hash="h1"), "h1", Change.TOUCHED),
         (Seen(size=3, mtime_ns=1, hash="h0"), "h1", Change.CHANGED),
+        (Seen(size=3, mtime_ns=1, hash="h1", failed=1), "h1", Change.CHANGED),
         (Seen(size=4, mtime_ns=7, hash="h0"), "h1", Change.CHANGED),
     ],
 )

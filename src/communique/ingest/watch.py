@@ -164,7 +164,8 @@ def plan(
     """What to do with each input: read it (new, changed), note it (touched) or nothing.
 
     Size and time decide first, without reading; the content hash decides when
-    they differ. A file over ``max_bytes`` is not hashed (the reader refuses it
+    they differ. An input that had failures is read again when touched (the
+    way to retry it). A file over ``max_bytes`` is not hashed (the reader refuses it
     anyway, once per modification). A file that vanishes before it is hashed
     is left out.
     """
@@ -184,7 +185,7 @@ def plan(
                 content = digest(item.path)
             except OSError:
                 continue
-        if before is not None and before.hash == content:
+        if before is not None and before.hash == content and not before.failed:
             out.append(Planned(item, Change.TOUCHED, content))
         else:
             out.append(Planned(item, Change.NEW if before is None else Change.CHANGED, content))

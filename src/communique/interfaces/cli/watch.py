@@ -73,7 +73,8 @@ def watch(
     An input is read again only when its size or modification time and then its
     content changed; what was seen is kept in the store, so a restarted watch
     skips what is done. A changed input's new articles are stored as new
-    versions; deleted inputs are ignored; a file modified in the last second
+    versions; deleted inputs are ignored; an input that failed is retried
+    when it changes or is touched; a file modified in the last second
     waits for the next scan (it may still be being written). Ctrl-C (or SIGTERM) stops after the
     current article; a second Ctrl-C stops at once. A store error (locked,
     full, read-only) stops the watch with a non-zero exit code.
