@@ -184,6 +184,23 @@ def test_watch_stopped_midway_notes_nothing_of_the_unfinished_chunk(store, folde
     assert _watcher(store, folder, again, settings=settings).scan().changes == {Change.NEW: 3}
 
 
+def test_watch_counts_articles_per_input_even_with_hash_signs_in_names(store, folder):
+    def ingest(store, paths, settings, progress):
+        for path in paths:
+            for n in (1, 2):
+                progress("stored", f"{path}#item{n}")
+        progress("failed", f"{paths[0]}#item3")
+        return IngestSummary()
+
+    feed = _write(folder / "wire#1.rss", "feed")
+    other = _write(folder / "wire.rss", "feed too")
+    report = _watcher(store, folder, ingest).scan()
+    seen = load_seen(store)
+    assert (seen[str(feed.resolve())].articles, seen[str(feed.resolve())].failed) == (2, 1)
+    assert (seen[str(other.resolve())].articles, seen[str(other.resolve())].failed) == (2, 0)
+    assert report.stored == 4
+
+
 def test_watch_applies_include_exclude_and_skips_hidden_files(store, folder):
     (folder / "sub").mkdir()
     for name in ("a.txt", "b.html", "sub/c.txt", ".hidden.txt", "notes.md"):

@@ -318,16 +318,19 @@ class Watcher:
         counts: dict[str, list[int]] = {source_name(p.input.path): [0, 0] for p in chunk}
 
         def progress(outcome: str, source: str) -> None:
-            tally = counts.get(source.split("#", 1)[0])
+            # "a.rss#item2" belongs to "a.rss" (and "x#1.txt" is a name of its own)
+            tally = counts.get(source) or next(
+                (tally for name, tally in counts.items() if source.startswith(f"{name}#")), None
+            )
             if tally is not None:
                 tally[outcome == "failed"] += 1
+            report.stored += outcome == "stored"
+            report.unchanged += outcome == "unchanged"
             self.progress(outcome, source)
             if self.stop.is_set():
                 raise StopRequested
 
         summary = self.ingest(self.store, [p.input.path for p in chunk], self.settings, progress)
-        report.stored += len(summary.stored)
-        report.unchanged += len(summary.unchanged)
         report.failures.extend(summary.failed)
         record_seen(
             self.store,
