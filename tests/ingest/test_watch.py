@@ -94,7 +94,7 @@ def test_watch_reads_a_changed_file_again(store, folder):
     report = watcher.scan()
     assert report.changes == {Change.CHANGED: 1}
     assert fake.names == ["a.txt", "a.txt"]
-    row = load_seen(store)[str(path.resolve())]
+    row = load_seen(store)[str(path.absolute())]
     assert (row.size, row.mtime_ns, row.articles) == (len("second version"), PAST_NS + 10**9, 1)
 
 
@@ -107,7 +107,7 @@ def test_watch_notes_a_touched_file_without_reading_it(store, folder):
     report = watcher.scan()
     assert report.changes == {Change.TOUCHED: 1} and not report.busy
     assert fake.names == ["a.txt"]
-    assert load_seen(store)[str(path.resolve())].mtime_ns == PAST_NS + 5
+    assert load_seen(store)[str(path.absolute())].mtime_ns == PAST_NS + 5
     assert watcher.scan().changes == {Change.SAME: 1}
 
 
@@ -135,7 +135,7 @@ def test_watch_ignores_deleted_files(store, folder):
     report = watcher.scan()
     assert report.inputs == 0 and report.changes == {} and report.failures == []
     assert fake.names == ["a.txt"]
-    assert str(path.resolve()) in load_seen(store)
+    assert str(path.absolute()) in load_seen(store)
 
 
 def test_watch_waits_for_a_file_still_being_written(store, folder):
@@ -157,7 +157,7 @@ def test_watch_retries_a_failed_input_only_when_it_is_touched(store, folder):
     watcher.scan()
     watcher.scan()
     assert fake.names == ["bad.txt"]
-    assert load_seen(store)[str(path.resolve())].failed == 1
+    assert load_seen(store)[str(path.absolute())].failed == 1
     os.utime(path, ns=(PAST_NS + 1, PAST_NS + 1))  # same content: a retry asked for
     assert watcher.scan().changes == {Change.CHANGED: 1}
     assert fake.names == ["bad.txt", "bad.txt"]
@@ -196,8 +196,8 @@ def test_watch_counts_articles_per_input_even_with_hash_signs_in_names(store, fo
     other = _write(folder / "wire.rss", "feed too")
     report = _watcher(store, folder, ingest).scan()
     seen = load_seen(store)
-    assert (seen[str(feed.resolve())].articles, seen[str(feed.resolve())].failed) == (2, 1)
-    assert (seen[str(other.resolve())].articles, seen[str(other.resolve())].failed) == (2, 0)
+    assert (seen[str(feed.absolute())].articles, seen[str(feed.absolute())].failed) == (2, 1)
+    assert (seen[str(other.absolute())].articles, seen[str(other.absolute())].failed) == (2, 0)
     assert report.stored == 4
 
 
@@ -291,3 +291,29 @@ def test_watch_notes_a_file_whose_name_is_not_utf8(store, folder):
     assert watcher.scan().changes == {Change.SAME: 1}
     (key,) = load_seen(store)
     assert key.endswith("caf\\xe9.txt")
+
+
+@pytest.mark.parametrize(
+    ("include", "exclude"), [((), ()), (("*.txt",), ()), ((), ("sub/*",)), (("*.rss",), ("x*",))]
+)
+def test_scan_inputs_finds_the_files_ingest_would_read(tmp_path, include, exclude):
+    from communique.ingest.sources import walk
+
+    for name in (
+        "a.txt",
+        "b.rss",
+        "sub/c.txt",
+        "sub/deep/d.rss",
+        ".hidden/e.txt",
+        "sub/.f.txt",
+        "x.rss",
+    ):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(name, encoding="utf-8")
+    (tmp_path / "fifo").mkdir()
+    os.mkfifo(tmp_path / "fifo" / "pipe.txt")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)
+    scanned = sorted(str(item.path) for item in scan_inputs([tmp_path], include, exclude))
+    assert scanned == sorted(str(path) for path in walk([tmp_path], include, exclude))
+    assert scanned  # every case finds something

@@ -180,7 +180,7 @@ def walk(
         elif path.is_dir():
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path)
-                if found.is_file() and _selected(relative, include, exclude):
+                if found.is_file() and selected(relative, include, exclude):
                     yield found
         else:
             yield UnreadableInputError("no such file or folder", source=source_name(path))
@@ -216,7 +216,8 @@ def read_paths(
                 )
 
 
-def _selected(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+def selected(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    """Whether a file at ``relative`` (to a given folder) is read: not hidden, and the globs."""
     if any(part.startswith(".") for part in relative.parts):
         return False
     name, full = relative.name, relative.as_posix()
@@ -237,6 +238,7 @@ __all__ = [
     "read_file",
     "read_paths",
     "read_text",
+    "selected",
     "source_name",
     "walk",
 ]
