@@ -4,7 +4,7 @@
 
 The articles are made exactly as ``scripts/generate_corpus.py`` makes them
 (runs of the team's own example sentences, people, places and dates
-replaced story by story), with two changes for size: distinctness is checked
+replaced story by story), with three changes for size: distinctness is checked
 on a digest of each text, not the text itself, so that memory stays flat;
 files go to subfolders of 1,000, so that no folder holds 100,000 entries; and
 a story draws invented names only for the people the examples mention.
