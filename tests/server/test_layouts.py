@@ -13,6 +13,7 @@ from communique.interfaces.server.templating import (
     STATUS_COLOURS,
     TYPE_COLOURS,
     anchor,
+    counted,
     query_string,
     source_name,
 )
@@ -178,3 +179,11 @@ def test_query_string_drops_blanks_and_keeps_repeated_values(params, changes, ex
 )
 def test_source_name_keeps_what_a_reader_scans(source, shown):
     assert source_name(source) == shown
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [(0, "0 articles"), (1, "1 article"), (2, "2 articles"), (1200, "1,200 articles")],
+)
+def test_counted_is_plural_unless_one(number, shown):
+    assert counted(number, "article") == shown

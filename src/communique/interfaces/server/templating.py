@@ -89,6 +89,11 @@ def source_name(source: str | None) -> str:
     return "/".join(parts) if sep else parts[-1]
 
 
+def counted(number: int, noun: str) -> str:
+    """``3 articles``, ``1 article``: a count with its noun, plural unless it is one."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -105,6 +110,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["anchor"] = anchor
     env.filters["source_name"] = source_name
+    env.filters["counted"] = counted
     return env
 
 
