@@ -93,7 +93,7 @@ def query_store(db: str | None) -> Iterator[Store]:
         version = connection.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()
         if version[0] < 2:
             raise StoreError(
-                f"the store at {settings.db} predates cross-article resolution; "
+                f"the store at {store.where} predates cross-article resolution; "
                 "run 'communique resolve' once to bring it up to date"
             )
         yield store

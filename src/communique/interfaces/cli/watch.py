@@ -102,7 +102,7 @@ def watch(
                     if once
                     else f"watching {', '.join(paths)} every {settings.watch_interval:g} s"
                 )
-                err.print(f"{what} (store: {settings.db}); Ctrl-C to stop", markup=False)
+                err.print(f"{what} (store: {store.where}); Ctrl-C to stop", markup=False)
 
             def on_scan(report: ScanReport) -> None:
                 nonlocal failed

@@ -14,7 +14,7 @@ Neither reports a statement of its own, so neither makes an indirect quote.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -37,9 +37,13 @@ _AFTER_NAME = frozenset({".", ",", ";", "“", '"', "«", "''"})
 def punctuation_reports(doc: Doc, layout: Layout, reports: list[Report]) -> list[Report]:
     """Colon introductions and dash signatures of the Doc's quotations."""
     cues = sorted(report.cue_start for report in reports)
+    # Doc.text and Doc.char_span go over the whole Doc on every call: once per Doc here.
+    text, starts = doc.text, [token.idx for token in doc]
     found = []
     for quote in layout.quotes:
-        report = _signature(doc, layout, quote) or _introduction(doc, layout, quote, cues)
+        report = _signature(doc, text, starts, layout, quote) or _introduction(
+            doc, layout, quote, cues
+        )
         if report is not None:
             found.append(report)
     return found
@@ -102,24 +106,26 @@ def _clause_roots(colon: Token, start: int) -> list[Token]:
     return [doc[i] for i in before if doc[i].head.i not in before or doc[i].head.i == i]
 
 
-def _signature(doc: Doc, layout: Layout, quote: QuoteSpan) -> Report | None:
+def _signature(
+    doc: Doc, text: str, starts: list[int], layout: Layout, quote: QuoteSpan
+) -> Report | None:
     """ "“…” ― Jane Doe": a dash and a name after the closing mark sign the quotation."""
     if not quote.marks.closed:
         return None
     after_mark = quote.marks.end_char + 1
-    dash = _DASH.match(doc.text, after_mark)
+    dash = _DASH.match(text, after_mark)
     if dash is None:
         return None
-    cue = doc.char_span(dash.start(), dash.end(), alignment_mode="expand")
-    name = _name_at(doc, layout, dash.end())
+    cue = _token_at(doc, starts, dash.end() - 1, covering=False)
+    name = _name_at(doc, layout, _token_at(doc, starts, dash.end(), covering=True))
     if cue is None or name is None:
         return None
     start, end = name
     return Report(
         cue=_SIGNATURE,
-        cue_token=doc[cue.end - 1],
-        cue_start=cue.end - 1,
-        cue_end=cue.end,
+        cue_token=doc[cue],
+        cue_start=cue,
+        cue_end=cue + 1,
         relation=Relation.HOST,
         subject=doc[end - 1],
         content_start=quote.start,
@@ -128,12 +134,22 @@ def _signature(doc: Doc, layout: Layout, quote: QuoteSpan) -> Report | None:
     )
 
 
-def _name_at(doc: Doc, layout: Layout, char: int) -> tuple[int, int] | None:
-    """The token range of a name starting at ``char`` that ends its clause, if there is one."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
+def _token_at(doc: Doc, starts: list[int], char: int, *, covering: bool) -> int | None:
+    """The token at ``char``: the one that covers it, or (``covering`` false) the last one
+    starting at or before it."""
+    i = bisect_right(starts, char) - 1
+    if i < 0:
         return None
-    start = end = span.start
+    if covering and char >= starts[i] + len(doc[i].text):
+        return None
+    return i
+
+
+def _name_at(doc: Doc, layout: Layout, start: int | None) -> tuple[int, int] | None:
+    """The token range of a name starting at token ``start`` that ends its clause, if any."""
+    if start is None:
+        return None
+    end = start
     while end < len(doc) and end - start < _MAX_NAME_WORDS and _name_word(doc[end]):
         end += 1
     if end == start or layout.quoted[start] >= 0:
