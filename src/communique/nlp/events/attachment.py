@@ -98,6 +98,10 @@ def reach(trigger: Token) -> list[Token]:
         # dates what its "when" or purpose clause says
         if trigger.dep_ == "advcl" and _when_or_purpose(trigger):
             tokens.append(trigger.head)
+        elif _shares_clause(trigger):
+            # "released a statement *on Tuesday* and *accused* Russia", "said on Monday,
+            # *accusing* Europe": one subject, one occasion
+            tokens.append(trigger.head)
         return tokens
     # "the meeting *taking place* in Alaska", "a summit *to be held* on Friday": the noun's own
     # clause, of which it is the subject (not "the meeting *Trump announced* in Washington")
@@ -127,6 +131,16 @@ def _when_or_purpose(verb: Token) -> bool:
         or (c.dep_ == "aux" and c.lower_ == "to")
         for c in verb.children
     )
+
+
+def _shares_clause(verb: Token) -> bool:
+    """A verb coordinated with the verb above it, or a participle hung on it, with no subject
+    of its own."""
+    if verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
 
 
 def _own_clause(child: Token) -> bool:
