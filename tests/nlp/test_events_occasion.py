@@ -1,0 +1,52 @@
+"""One occasion, several acts: what an act borrows from another of its sentence, with the real
+model. The sentences are the team's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.records import EventType, RawArticle, Readout
+
+pytestmark = pytest.mark.model
+
+
+def _read(extractor, text: str) -> Readout:  # type: ignore[no-untyped-def]
+    return extractor.extract(RawArticle(source="test", text=text, published="2025-10-22"))
+
+
+def _by_type(readout: Readout) -> dict[EventType, list]:  # type: ignore[type-arg]
+    out: dict[EventType, list] = {}  # type: ignore[type-arg]
+    for event in readout.events:
+        out.setdefault(event.type, []).append(event)
+    return out
+
+
+def test_occasion_act_of_the_same_people_takes_the_meetings_day_and_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    readout = _read(
+        extractor,
+        "Sergei Lavrov and Marco Rubio met in Riyadh on Tuesday and signed an accord on embassies.",
+    )
+    events = _by_type(readout)
+    (deal,) = events[EventType.AGREE]
+    assert deal.date is not None and deal.date.value == "2025-10-21"
+    places = {p.id: p.name for p in readout.places}
+    assert places.get(deal.location or "") == "Riyadh"
+
+
+def test_occasion_act_ordered_before_another_keeps_no_date(extractor) -> None:  # type: ignore[no-untyped-def]
+    readout = _read(
+        extractor,
+        "Sergei Lavrov met Marco Rubio in Riyadh on Tuesday, although he had earlier accused "
+        "Rubio of lying.",
+    )
+    (accusation,) = _by_type(readout)[EventType.ACCUSE]
+    assert accusation.date is None and accusation.location is None
+
+
+def test_occasion_other_parties_do_not_share_the_day(extractor) -> None:  # type: ignore[no-untyped-def]
+    readout = _read(
+        extractor,
+        "Sergei Lavrov and Marco Rubio met in Riyadh on Tuesday, and Iran accused Israel of sabotage.",
+    )
+    (accusation,) = _by_type(readout)[EventType.ACCUSE]
+    assert accusation.date is None and accusation.location is None
