@@ -50,3 +50,27 @@ def test_occasion_other_parties_do_not_share_the_day(extractor) -> None:  # type
     )
     (accusation,) = _by_type(readout)[EventType.ACCUSE]
     assert accusation.date is None and accusation.location is None
+
+
+def _calls(readout: Readout) -> list:  # type: ignore[type-arg]
+    return [e for e in readout.events if e.type == EventType.CONSULT and e.mode == "phone"]
+
+
+def test_offset_later_counts_from_the_last_event_of_the_same_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergei Lavrov met Marco Rubio in Riyadh on 6 October. Russia had invaded Ukraine in "
+        "February 2022. Two days later, Lavrov called Rubio."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-16"))
+    (call,) = _calls(readout)
+    assert call.date is not None and call.date.value == "2025-10-08"
+
+
+def test_date_of_a_when_clause_reaches_a_purpose_clause_inside_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Donald Trump and Vladimir Putin met in Anchorage on 15 August.\n\nThey spoke again days "
+        "later when Trump interrupted a meeting with Volodymyr Zelensky to call Putin."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-16"))
+    (call,) = _calls(readout)
+    assert call.date is not None and call.date.value == "2025-08"

@@ -96,9 +96,13 @@ def reach(trigger: Token) -> list[Token]:
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         # "over the summer *when* Trump lifted …", "broke off *to call* Putin": the clause above
         # dates what its "when" or purpose clause says
-        if trigger.dep_ == "advcl" and _when_or_purpose(trigger):
-            tokens.append(trigger.head)
-        elif _shares_clause(trigger):
+        current = trigger
+        # "spoke again days later *when* Trump interrupted a meeting *to call* Putin": up
+        # through each such clause
+        while current.dep_ == "advcl" and _when_or_purpose(current) and len(tokens) < 3:
+            current = current.head
+            tokens.append(current)
+        if len(tokens) == 1 and _shares_clause(trigger):
             # "released a statement *on Tuesday* and *accused* Russia", "said on Monday,
             # *accusing* Europe": one subject, one occasion
             tokens.append(trigger.head)
