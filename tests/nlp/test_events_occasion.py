@@ -74,3 +74,15 @@ def test_date_of_a_when_clause_reaches_a_purpose_clause_inside_it(extractor) -> 
     readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-16"))
     (call,) = _calls(readout)
     assert call.date is not None and call.date.value == "2025-08"
+
+
+def test_merge_newcomers_joining_the_meeting_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An aide said Emmanuel Macron and Volodymyr Zelensky would talk by video link on "
+        "Wednesday. The Zelensky meeting will be joined by several African leaders."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-08-11"))
+    consults = [e for e in readout.events if e.type == EventType.CONSULT]
+    names = {a.id: a.name for a in readout.actors}
+    assert len(consults) == 1
+    assert "African leaders" in {names[a] for a in consults[0].actors}

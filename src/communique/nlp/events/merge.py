@@ -163,6 +163,8 @@ def _antecedent(
     mention: EventMention, events: list[EventMention], index: DocIndex
 ) -> EventMention | None:
     """The event this mention reports again: one of the same kind first ("the call" → the last call)."""
+    if (joined := _joined_meeting(mention, events, index)) is not None:
+        return joined
     candidates = [
         e for e in reversed(events) if e.type == mention.type and _compatible(e, mention, index)
     ]
@@ -206,6 +208,39 @@ def _joins(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
     return _same_side(event.actors, mention.actors) and _same_side(
         event.recipients, mention.recipients
     )
+
+
+def _joined_meeting(
+    mention: EventMention, events: list[EventMention], index: DocIndex
+) -> EventMention | None:
+    """ "Trump and Zelensky will meet by video on Wednesday. The Zelensky meeting will be *joined
+    by* European leaders": newcomers to the meeting of the sentence before, whatever its kind."""
+    token = index.doc[mention.trigger[0]]
+    if mention.type not in _SYMMETRIC or not mention.anaphoric or not _joined(token):
+        return None
+    here = index.sent_of[token.i]
+    for event in reversed(events):
+        apart = here - index.sent_of[event.mentions[-1][0]]
+        if (
+            event.type == mention.type
+            and apart <= 1
+            and _overlap(event.participants, mention.participants)
+            and _status_fits(event, mention)
+            and _dates_fit(event, mention)
+        ):
+            return event
+    return None
+
+
+def _joined(token: Token) -> bool:
+    """ "the meeting will be joined by X", "X will join the talks": others come to it."""
+    verb = token.head
+    return verb.lemma_.lower() == "join" and token.dep_ in {"nsubjpass", "dobj"}
+
+
+def _overlap(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
+    ids = {id(x) for x in a}
+    return any(id(x) in ids for x in b)
 
 
 def _same_side(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
