@@ -86,3 +86,15 @@ def test_merge_newcomers_joining_the_meeting_named_before(extractor) -> None:  #
     names = {a.id: a.name for a in readout.actors}
     assert len(consults) == 1
     assert "African leaders" in {names[a] for a in consults[0].actors}
+
+
+def test_participants_subject_of_a_clause_the_parser_hangs_on_an_object(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "a day before meeting" on "Xi Jinping"; who met Scholz is still Macron
+    text = (
+        "Emmanuel Macron had discussed a summit in the Italian capital over the phone with "
+        "Xi Jinping, a day before meeting Olaf Scholz at the Elysee Palace."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-16"))
+    names = {a.id: a.name for a in readout.actors}
+    pairs = [{names[a] for a in e.actors} for e in readout.events if e.type == EventType.CONSULT]
+    assert {"Emmanuel Macron", "Olaf Scholz"} in pairs

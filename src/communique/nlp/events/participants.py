@@ -224,9 +224,10 @@ def _controller(token: Token) -> list[Token]:
 
 
 def _verb_above(token: Token) -> Token | None:
-    """The nearest verb at or above ``token`` ("a day before meeting X": the clause's verb)."""
+    """The nearest verb at or above ``token`` ("a day before meeting X": the clause's verb, also
+    when the parser hangs "a day before" on the object: "talked to Putin, a day before meeting X")."""
     current = token
-    for _ in range(4):
+    for _ in range(7):
         if current.pos_ in {"VERB", "AUX"}:
             return current
         if current.head.i == current.i:
