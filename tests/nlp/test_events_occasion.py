@@ -98,3 +98,26 @@ def test_participants_subject_of_a_clause_the_parser_hangs_on_an_object(extracto
     names = {a.id: a.name for a in readout.actors}
     pairs = [{names[a] for a in e.actors} for e in readout.events if e.type == EventType.CONSULT]
     assert {"Emmanuel Macron", "Olaf Scholz"} in pairs
+
+
+def test_another_meeting_left_open_is_a_new_proposed_meeting(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Xi Jinping and Narendra Modi met in Kazan on Tuesday. Nothing was signed at the Kazan "
+        "summit, yet the two leaders left the door open for another meeting."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-23"))
+    statuses = sorted(e.status.value for e in readout.events if e.type == EventType.CONSULT)
+    assert statuses == ["occurred", "proposed"]
+
+
+def test_location_a_nations_soil_is_that_country(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Xi Jinping and Narendra Modi met in Kazan on Tuesday. Nothing was signed at the Kazan "
+        "summit, yet the two leaders left the door open for another meeting, this time on "
+        "Indian soil."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-23"))
+    places = {p.id: p for p in readout.places}
+    (planned,) = [e for e in readout.events if e.status.value == "proposed"]
+    assert planned.location is not None and places[planned.location].country == "IND"
+    assert planned.mode == "visit"

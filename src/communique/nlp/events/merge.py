@@ -163,6 +163,8 @@ def _antecedent(
     mention: EventMention, events: list[EventMention], index: DocIndex
 ) -> EventMention | None:
     """The event this mention reports again: one of the same kind first ("the call" → the last call)."""
+    if _another(index.doc[mention.trigger[0]]):
+        return None  # "left the door open for another meeting": not the one just held
     if (joined := _joined_meeting(mention, events, index)) is not None:
         return joined
     candidates = [
@@ -208,6 +210,12 @@ def _joins(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
     return _same_side(event.actors, mention.actors) and _same_side(
         event.recipients, mention.recipients
     )
+
+
+def _another(token: Token) -> bool:
+    """ "another summit": a noun that says it is not the one named before ("a second meeting"
+    may well be the one planned before)."""
+    return any(c.dep_ == "det" and c.lower_ == "another" for c in token.children)
 
 
 def _joined_meeting(
