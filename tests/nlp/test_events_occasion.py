@@ -121,3 +121,20 @@ def test_location_a_nations_soil_is_that_country(extractor) -> None:  # type: ig
     (planned,) = [e for e in readout.events if e.status.value == "proposed"]
     assert planned.location is not None and places[planned.location].country == "IND"
     assert planned.mode == "visit"
+
+
+def test_merge_the_call_someone_joined_is_the_meeting_held_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Monday, Pedro Sanchez and Giorgia Meloni chaired a meeting of Mediterranean leaders, "
+        "including tentative talks on a possible naval mission. During the call – which was also "
+        "joined by Greek Prime Minister Kyriakos Mitsotakis – the leaders agreed to set up a "
+        "working group."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-11-26"))
+    names = {a.id: a.name for a in readout.actors}
+    held = [
+        {names[a] for a in e.actors}
+        for e in readout.events
+        if e.type == EventType.CONSULT and e.status.value == "occurred"
+    ]
+    assert any({"Pedro Sanchez", "Giorgia Meloni", "Kyriakos Mitsotakis"} <= h for h in held)

@@ -222,33 +222,33 @@ def _joined_meeting(
     mention: EventMention, events: list[EventMention], index: DocIndex
 ) -> EventMention | None:
     """ "Trump and Zelensky will meet by video on Wednesday. The Zelensky meeting will be *joined
-    by* European leaders": newcomers to the meeting of the sentence before, whatever its kind."""
+    by* European leaders": newcomers to the meeting of the sentence before, whatever its kind
+    (the mention may name only the newcomers: "the call, which Rubio also joined")."""
     token = index.doc[mention.trigger[0]]
     if mention.type not in _SYMMETRIC or not mention.anaphoric or not _joined(token):
         return None
     here = index.sent_of[token.i]
-    for event in reversed(events):
-        apart = here - index.sent_of[event.mentions[-1][0]]
-        if (
-            event.type == mention.type
-            and apart <= 1
-            and _overlap(event.participants, mention.participants)
-            and _status_fits(event, mention)
-            and _dates_fit(event, mention)
-        ):
-            return event
-    return None
+    fitting = [
+        event
+        for event in reversed(events)
+        if event.type == mention.type
+        and here - index.sent_of[event.mentions[-1][0]] <= 1
+        and _status_fits(event, mention)
+        and _dates_fit(event, mention)
+    ]
+    # "chaired a meeting ... including talks on a potential force. The call, which X joined":
+    # the meeting held, not the talks only mooted
+    same = [event for event in fitting if event.status == mention.status]
+    chosen = same or fitting
+    return chosen[0] if chosen else None
 
 
 def _joined(token: Token) -> bool:
-    """ "the meeting will be joined by X", "X will join the talks": others come to it."""
-    verb = token.head
-    return verb.lemma_.lower() == "join" and token.dep_ in {"nsubjpass", "dobj"}
-
-
-def _overlap(a: list[ActorEntity], b: list[ActorEntity]) -> bool:
-    ids = {id(x) for x in a}
-    return any(id(x) in ids for x in b)
+    """ "the meeting will be joined by X", "X will join the talks", "the call, which was joined
+    by X": others come to it."""
+    if token.head.lemma_.lower() == "join" and token.dep_ in {"nsubjpass", "dobj"}:
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() == "join" for c in token.children)
 
 
 def _same_side(a: list[ActorEntity], b: list[ActorEntity]) -> bool:

@@ -326,6 +326,10 @@ def _noun_roles(
                 for inner in pobj.children:
                     if inner.dep_ == "prep" and inner.lower_ in _TOGETHER:
                         _preposition(inner, event_type, index, roles)
+        elif child.dep_ == "relcl" and child.lemma_.lower() == "join" and event_type in SYMMETRIC:
+            # "the call, which was also joined by Rubio": one more party
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                roles.actors.extend(_pobjs(agent, index))
         elif child.dep_ == "acl" and child.tag_ == "VBN" and event_type not in SYMMETRIC:
             # "a military deployment *ordered by* Trump", "an attack carried out by X"
             for agent in (g for g in child.children if g.dep_ == "agent"):
