@@ -138,3 +138,18 @@ def test_merge_the_call_someone_joined_is_the_meeting_held_before(extractor) -> 
         if e.type == EventType.CONSULT and e.status.value == "occurred"
     ]
     assert any({"Pedro Sanchez", "Giorgia Meloni", "Kyriakos Mitsotakis"} <= h for h in held)
+
+
+def test_both_countries_are_the_two_named_together(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Xi Jinping said he and Lula had talked about trade between China and Brazil once the "
+        "dispute with Argentina is settled. He said envoys from both countries would meet next week."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-16"))
+    names = {a.id: a.name for a in readout.actors}
+    planned = [
+        {names[a] for a in e.actors}
+        for e in readout.events
+        if e.type == EventType.CONSULT and e.status.value == "planned"
+    ]
+    assert {"China", "Brazil"} in planned
