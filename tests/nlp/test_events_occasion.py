@@ -153,3 +153,15 @@ def test_both_countries_are_the_two_named_together(extractor) -> None:  # type: 
         if e.type == EventType.CONSULT and e.status.value == "planned"
     ]
     assert {"China", "Brazil"} in planned
+
+
+def test_participants_of_a_meeting_in_which_they_were_present(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ilham Aliyev accused Nikol Pashinyan of delaying the border deal on Monday, and Recep "
+        "Tayyip Erdogan urged calm. Ankara later said it was ready to organise a trilateral in "
+        "which all three leaders were present."
+    )
+    readout = extractor.extract(RawArticle(source="test", text=text, published="2025-10-16"))
+    names = {a.id: a.name for a in readout.actors}
+    groups = [{names[a] for a in e.actors} for e in readout.events if e.type == EventType.CONSULT]
+    assert any({"Ilham Aliyev", "Nikol Pashinyan", "Recep Tayyip Erdogan"} <= g for g in groups)

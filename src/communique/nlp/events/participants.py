@@ -128,6 +128,16 @@ def participants(
     return actors, recipients
 
 
+def _where_relative(clause: Token) -> bool:
+    """A relative clause introduced by "in which", "at which": what happened there."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "at", "during"}
+        and any(g.tag_ == "WDT" for g in c.children)
+        for c in clause.children
+    )
+
+
 def _is_visit(token: Token) -> bool:
     return token.lemma_.lower() in {"visit", "trip"}
 
@@ -326,6 +336,11 @@ def _noun_roles(
                 for inner in pobj.children:
                     if inner.dep_ == "prep" and inner.lower_ in _TOGETHER:
                         _preposition(inner, event_type, index, roles)
+        elif child.dep_ == "relcl" and event_type in SYMMETRIC and _where_relative(child):
+            # "a trilateral in which all three leaders were present": who was there
+            roles.actors.extend(
+                a for s in child.children if s.dep_ == "nsubj" for a in resolve(s, index)
+            )
         elif child.dep_ == "relcl" and child.lemma_.lower() == "join" and event_type in SYMMETRIC:
             # "the call, which was also joined by Rubio": one more party
             for agent in (g for g in child.children if g.dep_ == "agent"):
