@@ -337,3 +337,26 @@ def test_dates_elapsed_since_counts_back_from_publication() -> None:
     )
     sanction = _of(_events(built), EventType.SANCTION)
     assert sanction.date is not None and sanction.date.value == "2025-06"
+
+
+STATEMENT_AND_ACCUSED = """
+Serbia Serbia PROPN NNP nsubj 1 B-GPE
+issued issue VERB VBD ROOT 1
+a a DET DT det 3
+statement statement NOUN NN dobj 1
+on on ADP IN prep 1
+Monday Monday PROPN NNP pobj 4 B-DATE
+and and CCONJ CC cc 1
+accused accuse VERB VBD conj 1
+Latvia Latvia PROPN NNP dobj 7 B-GPE
+of of ADP IN prep 7
+interference interference NOUN NN pobj 9
+. . PUNCT . punct 1
+"""
+
+
+def test_dates_coordinated_verb_takes_the_date_of_the_verb_it_shares_a_subject_with() -> None:
+    built = build(STATEMENT_AND_ACCUSED, countries=COUNTRIES, times={"Monday": "2025-10-13"})
+    (event,) = find_events(built.doc)._.events
+    assert event.type == EventType.ACCUSE
+    assert event.date is not None and event.date.value == "2025-10-13"

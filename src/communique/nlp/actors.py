@@ -8,7 +8,9 @@ The component runs the sub-tasks in order and writes ``doc._.actors``:
    (:mod:`communique.nlp.organisations`);
 3. each person's identity, country and sector from the text and the
    office-holder table (:mod:`communique.nlp.affiliations`);
-4. descriptors such as "the U.S. president" (:mod:`communique.nlp.coref`).
+4. descriptors such as "the U.S. president" (:mod:`communique.nlp.coref`);
+5. groups named by common nouns ("Ukrainian troops", "European leaders") and
+   regions that act (:mod:`communique.nlp.collectives`).
 
 Other components import :class:`ActorEntity` and :class:`ActorMention` from here.
 """
@@ -18,12 +20,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from communique.knowledge.collectives import collectives
 from communique.knowledge.gazetteer import gazetteer
 from communique.knowledge.registry import registry
 from communique.knowledge.titles import titles
 from communique.nlp import coref
 from communique.nlp.actor_entity import ActorEntity, ActorMention
 from communique.nlp.affiliations import settle_people
+from communique.nlp.collectives import find_collectives
 from communique.nlp.organisations import find_organisations
 from communique.nlp.people import find_people
 from communique.nlp.roles import RoleFinder
@@ -44,5 +48,7 @@ def find_actors(doc: Doc) -> Doc:
     states = find_states(doc, gaz)
     organisations = find_organisations(doc, gaz, known)
     coref.resolve_descriptors(doc, people, lex, gaz)
-    doc._.actors = sorted(people + states + organisations, key=lambda actor: actor.first)
+    named = people + states + organisations
+    groups = find_collectives(doc, gaz, collectives(), named)
+    doc._.actors = sorted(named + groups, key=lambda actor: actor.first)
     return doc

@@ -78,13 +78,17 @@ def capital_as_government(ent: Span, gaz: Gazetteer) -> str | None:
     country = gaz.country_by_code(cities[0].country)
     if country is None or fold(country.capital) != fold(ent.text):
         return None
+    return country.iso3 if acts(ent) else None
+
+
+def acts(ent: Span) -> bool:
+    """Whether a place name acts: a subject or object, a party after "between", "with", "and",
+    "by", or the owner of a noun ("Moscow's position"); "a summit in Moscow" does not."""
     root = ent.root
     while root.dep_ == "conj":
         root = root.head
     if root.dep_ in _CAPITAL_ROLES:
-        return country.iso3
+        return True
     if root.dep_ == "pobj" and root.head.lower_ in _CAPITAL_PREPOSITIONS:
-        return country.iso3
-    if root.dep_ == "poss" and root.head.pos_ == "NOUN":  # "Moscow's position"
-        return country.iso3
-    return None
+        return True
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN"

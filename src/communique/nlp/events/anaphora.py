@@ -154,7 +154,7 @@ def _one(token: Token, index: DocIndex) -> list[ActorEntity]:
     if _is_the_one(token, _STATES):
         return _salient_state(token, index, window=2)
     if _is_pair(token, frozenset(), _STATES):
-        return _latest_pair(token, index, index.states, window=5)
+        return _coordinated_pair(token, index) or _latest_pair(token, index, index.states, window=5)
     if token.lemma_.lower() == "counterpart":
         return _counterpart(token, index)
     if _stands_for_state(token):
@@ -236,6 +236,26 @@ def _is_subject(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _coordinated_pair(token: Token, index: DocIndex, window: int = 2) -> list[ActorEntity]:
+    """ "trade between Russia and the United States when the war with Ukraine is over … both
+    countries": the two states last named together, not merely the last two named."""
+    first = index.sentences[max(0, index.sent_of[token.i] - window)][0]
+    for start, state in reversed(index.states):
+        if not first <= start < token.i:
+            continue
+        head = index.doc[start]
+        while index.actor_at.get(head.head.i) is state and head.head.i != head.i:
+            head = head.head  # the mention's head word ("the *United States*")
+        partners = [
+            other
+            for other in (index.actor_at.get(c.i) for c in head.conjuncts)
+            if other is not None and other is not state and other.kind == ActorKind.COUNTRY
+        ]
+        if len(partners) == 1:
+            return sorted([state, partners[0]], key=lambda s: s.mentioned_before(token.i) or 0)
+    return []
 
 
 def _latest_pair(

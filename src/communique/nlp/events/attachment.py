@@ -96,7 +96,15 @@ def reach(trigger: Token) -> list[Token]:
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         # "over the summer *when* Trump lifted …", "broke off *to call* Putin": the clause above
         # dates what its "when" or purpose clause says
-        if trigger.dep_ == "advcl" and _when_or_purpose(trigger):
+        current = trigger
+        # "spoke again days later *when* Trump interrupted a meeting *to call* Putin": up
+        # through each such clause
+        while current.dep_ == "advcl" and _when_or_purpose(current) and len(tokens) < 3:
+            current = current.head
+            tokens.append(current)
+        if len(tokens) == 1 and _shares_clause(trigger):
+            # "released a statement *on Tuesday* and *accused* Russia", "said on Monday,
+            # *accusing* Europe": one subject, one occasion
             tokens.append(trigger.head)
         return tokens
     # "the meeting *taking place* in Alaska", "a summit *to be held* on Friday": the noun's own
@@ -127,6 +135,16 @@ def _when_or_purpose(verb: Token) -> bool:
         or (c.dep_ == "aux" and c.lower_ == "to")
         for c in verb.children
     )
+
+
+def _shares_clause(verb: Token) -> bool:
+    """A verb coordinated with the verb above it, or a participle hung on it, with no subject
+    of its own."""
+    if verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
 
 
 def _own_clause(child: Token) -> bool:

@@ -19,6 +19,7 @@ from communique.nlp.events.lexicon import Lexicon, lexicon
 from communique.nlp.events.locations import location_of, place_mentions, venue_in_sentence
 from communique.nlp.events.mentions import DocIndex, EventMention
 from communique.nlp.events.merge import is_anaphoric, merge, one_act
+from communique.nlp.events.occasion import share_occasion
 from communique.nlp.events.offsets import offset_of
 from communique.nlp.events.participants import participants
 from communique.nlp.events.replies import address_replies
@@ -91,6 +92,7 @@ def _sentence_mentions(
         ):
             mention.location = venue_in_sentence(index, start, end, used)
         out.append(mention)
+    share_occasion(out, index)
     return with_intents(one_act(out, index), index, lex)
 
 

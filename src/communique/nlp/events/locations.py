@@ -45,13 +45,15 @@ _SPECIFIC = {
 }
 # Places this many steps further than the nearest still compete on specificity.
 _NEAR = 2
+_SOIL = frozenset({"soil", "territory"})
 _VENUE_WORDS = frozenset({"venue", "host", "hosting", "location", "site"})
 _REALIS = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
 
 
 def place_mentions(index: DocIndex, start: int, end: int) -> list[tuple[list[Token], PlaceEntity]]:
-    """The place mentions of a token range as (tokens, place), seats of government included."""
-    out = _seats(index, start, end)
+    """The place mentions of a token range as (tokens, place), seats of government and a
+    nation's soil included."""
+    out = _seats(index, start, end) + _soil(index, start, end)
     i = start
     while i < end:
         place = index.place_at.get(i)
@@ -77,12 +79,37 @@ def _seats(index: DocIndex, start: int, end: int) -> list[tuple[list[Token], Pla
     return out
 
 
+def _soil(index: DocIndex, start: int, end: int) -> list[tuple[list[Token], PlaceEntity]]:
+    """ "on Russian soil", "on Ukrainian territory": the country the nationality names."""
+    gaz = gazetteer()
+    out: list[tuple[list[Token], PlaceEntity]] = []
+    for token in index.doc[start:end]:
+        if token.lemma_.lower() not in _SOIL or token.i in index.place_at:
+            continue
+        for adjective in (c for c in token.children if c.dep_ == "amod"):
+            iso3 = gaz.demonym(adjective.text)
+            country = gaz.country_by_code(iso3) if iso3 else None
+            place = (
+                _register(index, country.name, country.iso3, adjective.i, token.i + 1)
+                if country
+                else None
+            )
+            if place is not None:
+                out.append(([adjective, token], place))
+    return out
+
+
 def _capital(state: ActorEntity, index: DocIndex, start: int, end: int) -> PlaceEntity | None:
     gaz = gazetteer()
     country = gaz.country_by_code(state.country)
     if country is None or not country.capital:
         return None
-    found = resolve_place(country.capital, gaz, {country.iso3})
+    return _register(index, country.capital, country.iso3, start, end)
+
+
+def _register(index: DocIndex, name: str, iso3: str, start: int, end: int) -> PlaceEntity | None:
+    """The place ``name`` of the Doc (added if new), with tokens ``start:end`` as a mention."""
+    found = resolve_place(name, gazetteer(), {iso3})
     if found is None:
         return None
     places = index.doc._.places

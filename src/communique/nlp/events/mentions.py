@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from communique.nlp.actors import ActorEntity, ActorMention
+from communique.nlp.collectives import unplaced
 from communique.nlp.places import PlaceEntity
 from communique.nlp.times import TimeMention
 from communique.records import (
@@ -120,7 +121,8 @@ class DocIndex:
             index.sentences.append((sent.start, sent.end))
             index.sent_of.extend([number] * (sent.end - sent.start))
         for actor in doc._.actors or []:
-            index.add_actor(actor)
+            if not unplaced(actor):  # "civilians", "troops": no party of a codable event
+                index.add_actor(actor)
         for place in doc._.places or []:
             for place_mention in place.mentions:
                 for i in range(place_mention.start, place_mention.end):

@@ -163,6 +163,10 @@ def _antecedent(
     mention: EventMention, events: list[EventMention], index: DocIndex
 ) -> EventMention | None:
     """The event this mention reports again: one of the same kind first ("the call" → the last call)."""
+    if _another(index.doc[mention.trigger[0]]):
+        return None  # "left the door open for another meeting": not the one just held
+    if (joined := _joined_meeting(mention, events, index)) is not None:
+        return joined
     candidates = [
         e for e in reversed(events) if e.type == mention.type and _compatible(e, mention, index)
     ]
@@ -206,6 +210,45 @@ def _joins(event: EventMention, mention: EventMention, index: DocIndex) -> bool:
     return _same_side(event.actors, mention.actors) and _same_side(
         event.recipients, mention.recipients
     )
+
+
+def _another(token: Token) -> bool:
+    """ "another summit": a noun that says it is not the one named before ("a second meeting"
+    may well be the one planned before)."""
+    return any(c.dep_ == "det" and c.lower_ == "another" for c in token.children)
+
+
+def _joined_meeting(
+    mention: EventMention, events: list[EventMention], index: DocIndex
+) -> EventMention | None:
+    """ "Trump and Zelensky will meet by video on Wednesday. The Zelensky meeting will be *joined
+    by* European leaders": newcomers to the meeting of the sentence before, whatever its kind
+    (the mention may name only the newcomers: "the call, which Rubio also joined")."""
+    token = index.doc[mention.trigger[0]]
+    if mention.type not in _SYMMETRIC or not mention.anaphoric or not _joined(token):
+        return None
+    here = index.sent_of[token.i]
+    fitting = [
+        event
+        for event in reversed(events)
+        if event.type == mention.type
+        and here - index.sent_of[event.mentions[-1][0]] <= 1
+        and _status_fits(event, mention)
+        and _dates_fit(event, mention)
+    ]
+    # "chaired a meeting ... including talks on a potential force. The call, which X joined":
+    # the meeting held, not the talks only mooted
+    same = [event for event in fitting if event.status == mention.status]
+    chosen = same or fitting
+    return chosen[0] if chosen else None
+
+
+def _joined(token: Token) -> bool:
+    """ "the meeting will be joined by X", "X will join the talks", "the call, which was joined
+    by X": others come to it."""
+    if token.head.lemma_.lower() == "join" and token.dep_ in {"nsubjpass", "dobj"}:
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() == "join" for c in token.children)
 
 
 def _same_side(a: list[ActorEntity], b: list[ActorEntity]) -> bool:

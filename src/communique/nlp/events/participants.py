@@ -128,6 +128,16 @@ def participants(
     return actors, recipients
 
 
+def _where_relative(clause: Token) -> bool:
+    """A relative clause introduced by "in which", "at which": what happened there."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "at", "during"}
+        and any(g.tag_ == "WDT" for g in c.children)
+        for c in clause.children
+    )
+
+
 def _is_visit(token: Token) -> bool:
     return token.lemma_.lower() in {"visit", "trip"}
 
@@ -224,9 +234,10 @@ def _controller(token: Token) -> list[Token]:
 
 
 def _verb_above(token: Token) -> Token | None:
-    """The nearest verb at or above ``token`` ("a day before meeting X": the clause's verb)."""
+    """The nearest verb at or above ``token`` ("a day before meeting X": the clause's verb, also
+    when the parser hangs "a day before" on the object: "talked to Putin, a day before meeting X")."""
     current = token
-    for _ in range(4):
+    for _ in range(7):
         if current.pos_ in {"VERB", "AUX"}:
             return current
         if current.head.i == current.i:
@@ -325,6 +336,15 @@ def _noun_roles(
                 for inner in pobj.children:
                     if inner.dep_ == "prep" and inner.lower_ in _TOGETHER:
                         _preposition(inner, event_type, index, roles)
+        elif child.dep_ == "relcl" and event_type in SYMMETRIC and _where_relative(child):
+            # "a trilateral in which all three leaders were present": who was there
+            roles.actors.extend(
+                a for s in child.children if s.dep_ == "nsubj" for a in resolve(s, index)
+            )
+        elif child.dep_ == "relcl" and child.lemma_.lower() == "join" and event_type in SYMMETRIC:
+            # "the call, which was also joined by Rubio": one more party
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                roles.actors.extend(_pobjs(agent, index))
         elif child.dep_ == "acl" and child.tag_ == "VBN" and event_type not in SYMMETRIC:
             # "a military deployment *ordered by* Trump", "an attack carried out by X"
             for agent in (g for g in child.children if g.dep_ == "agent"):

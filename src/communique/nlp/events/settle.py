@@ -22,7 +22,7 @@ from communique.nlp.events.locations import (
     visit_host,
 )
 from communique.nlp.events.mentions import CUE, TENSE, DocIndex, EventMention
-from communique.nlp.events.offsets import resolve_offsets
+from communique.nlp.events.offsets import from_antecedent, resolve_offsets
 from communique.records import ActorKind, EventStatus, EventType
 
 _IRREALIS = frozenset(
@@ -35,6 +35,7 @@ def settle(events: list[EventMention], index: DocIndex, lex: Lexicon) -> list[Ev
     for event in events:
         _complete(event, index, lex)
     resolve_offsets(events)
+    from_antecedent(events)
     for event in events:
         event.confidence = confidence(event, index, lex)
     return reported(events, index, lex)
