@@ -57,8 +57,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "worker_articles",
         500,
-        "Articles a worker process analyses before it is replaced by a fresh one (bounds "
-        "memory growth; 0: never replaced).",
+        "Articles a worker process (on a Dask worker: its model) analyses before it is "
+        "replaced by a fresh one (bounds memory growth; 0: never replaced).",
     ),
     Setting(
         "cluster",

@@ -21,6 +21,7 @@ same communique version and spaCy model installed (see docs/scale.md).
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,8 @@ LOCAL = "local:"
 """Prefix of the ``cluster`` value that starts worker processes here: ``local:N``."""
 
 _EXTRACTORS: dict[Settings, Extractor] = {}
+_ANALYSED: dict[Settings, int] = {}
+"""Articles each worker-side extractor has analysed, to know when to load a fresh one."""
 
 
 class ClusterError(CommuniqueError):
@@ -55,10 +58,13 @@ class ClusterError(CommuniqueError):
 
 
 def analyse_batch(settings: Settings, articles: list[Article]) -> list[Result]:
-    """Readouts of ``articles`` (a failure record for each one that fails); runs on a worker."""
-    extractor = _EXTRACTORS.get(settings)
-    if extractor is None:
-        extractor = _EXTRACTORS.setdefault(settings, Extractor(settings))
+    """Readouts of ``articles`` (a failure record for each one that fails); runs on a worker.
+
+    Dask keeps its workers for the whole run, so the extractor is replaced instead
+    after ``worker_articles`` articles (as the local pool replaces its workers):
+    spaCy's string store only grows with every new word it sees.
+    """
+    extractor = _worker_extractor(settings, len(articles))
     results: list[Result] = []
     for article in articles:
         source = article.source or article.id
@@ -68,6 +74,20 @@ def analyse_batch(settings: Settings, articles: list[Article]) -> list[Result]:
         except Exception as e:
             results.append(failure(source, "nlp", e))
     return results
+
+
+def _worker_extractor(settings: Settings, coming: int) -> Extractor:
+    """This worker's extractor for ``settings``, a fresh one once the old has done its share."""
+    done = _ANALYSED.get(settings, 0)
+    if settings.worker_articles and done >= settings.worker_articles:
+        _EXTRACTORS.pop(settings, None)
+        done = 0
+        gc.collect()
+    extractor = _EXTRACTORS.get(settings)
+    if extractor is None:
+        extractor = _EXTRACTORS[settings] = Extractor(settings)
+    _ANALYSED[settings] = done + coming
+    return extractor
 
 
 @contextmanager
