@@ -94,3 +94,16 @@ def test_serve_answers_over_http_and_refuses_writes_without_a_token(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.postgres
+def test_serve_on_postgresql_names_the_server_without_its_password(started):
+    url = os.environ.get("COMMUNIQUE_TEST_POSTGRES")
+    if not url:
+        pytest.skip("COMMUNIQUE_TEST_POSTGRES is not set: no PostgreSQL server to serve")
+    with_password = url.replace("@", ":s3cret-word@", 1)
+    result = runner.invoke(app, ["serve", "--db", with_password])
+    assert result.exit_code == 0, result.output
+    assert "s3cret-word" not in result.output
+    assert "no store at" not in result.output
+    assert "serving postgresql://" in result.output

@@ -38,14 +38,17 @@ def serve(
     import uvicorn
 
     from communique.interfaces.server import create_app
+    from communique.store.postgres import is_postgres, safe_location
 
     with reported():
         settings = settings_from(db=db)
-        if not Path(settings.db).exists():
-            err.print(f"no store at {settings.db}: starting with an empty one")
+        postgres = is_postgres(settings.db)
+        where = safe_location(settings.db) if postgres else settings.db
+        if not postgres and not Path(settings.db).exists():
+            err.print(f"no store at {where}: starting with an empty one")
         app = create_app(settings)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"listening on {host}: anyone who can reach this machine can read the store")
     writes = "enabled (token set)" if settings.api_token else "disabled (set COMMUNIQUE_API_TOKEN)"
-    err.print(f"serving {settings.db} at http://{host}:{port}/ · API writes {writes}")
+    err.print(f"serving {where} at http://{host}:{port}/ · API writes {writes}")
     uvicorn.run(app, host=host, port=port, log_level=log_level.value, server_header=False)
