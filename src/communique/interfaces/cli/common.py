@@ -22,6 +22,22 @@ DbOption = Annotated[
         "--db", help="Store file (default: ./communique.db or $COMMUNIQUE_DB).", show_default=False
     ),
 ]
+IncludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include", "-i", help="Only files matching this glob (repeatable).", show_default=False
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude", "-x", help="Skip files matching this glob (repeatable).", show_default=False
+    ),
+]
+ProcessesOption = Annotated[
+    int | None,
+    typer.Option("--processes", "-p", help="Worker processes for the NLP.", show_default=False),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

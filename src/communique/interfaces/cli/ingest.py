@@ -19,6 +19,9 @@ from communique.codec import readout_to_json
 from communique.interfaces.cli.common import (
     EXIT_FAILED,
     DbOption,
+    ExcludeOption,
+    IncludeOption,
+    ProcessesOption,
     err,
     interactive,
     out,
@@ -41,28 +44,9 @@ def ingest(
         ),
     ],
     db: DbOption = None,
-    include: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--include",
-            "-i",
-            help="Only files matching this glob (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude",
-            "-x",
-            help="Skip files matching this glob (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    processes: Annotated[
-        int | None,
-        typer.Option("--processes", "-p", help="Worker processes for the NLP.", show_default=False),
-    ] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    processes: ProcessesOption = None,
     cluster: Annotated[
         str | None,
         typer.Option(

@@ -12,7 +12,16 @@ from typing import Annotated
 import typer
 
 from communique.ingest.watch import SETTLE_SECONDS, ScanReport, Watcher, missing_paths
-from communique.interfaces.cli.common import EXIT_FAILED, DbOption, err, reported, settings_from
+from communique.interfaces.cli.common import (
+    EXIT_FAILED,
+    DbOption,
+    ExcludeOption,
+    IncludeOption,
+    ProcessesOption,
+    err,
+    reported,
+    settings_from,
+)
 from communique.store import Store
 
 
@@ -34,28 +43,9 @@ def watch(
             show_default=False,
         ),
     ] = None,
-    include: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--include",
-            "-i",
-            help="Only files matching this glob (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude",
-            "-x",
-            help="Skip files matching this glob (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    processes: Annotated[
-        int | None,
-        typer.Option("--processes", "-p", help="Worker processes for the NLP.", show_default=False),
-    ] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    processes: ProcessesOption = None,
     once: Annotated[
         bool,
         typer.Option(
